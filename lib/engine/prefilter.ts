@@ -1,0 +1,15 @@
+// The cheap first gate, shared by the engine and the content script: a text
+// can hold a claim only if it has a quantity AND a topic word. Plain regexes,
+// no dependencies, so the always-loaded content script can carry it.
+
+/** Digits, or the number words and vague quantities the quantity parser knows. */
+export const QUANTITY_HINT =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|majority|doubled|tripled|quadrupled)\b/i;
+
+/** Words that put a text near the domain: children, trafficking, smuggling, the border, the agencies. */
+export const TOPIC_HINT =
+  /\b(?:child|kid|minor|juvenile|youth|teen|girl|boy|infant|toddler|unaccompanied|uacs?\b|ucs?\b|traffick|smuggl|coyote|migrant|immigra|border|asylum|sponsor|exploit|slave|forced|labou?r|hotline|polaris|ncmec|unodc|\bilo\b|unicef|\biom\b|orr\b|\bhhs\b|\bcbp\b|\bice\b|\bdhs\b|refugee|custody|deport|victim|prostitut|sex\b|sexual|cartel|encounter|apprehen|inspector general)/i;
+
+export function mayHoldClaim(text: string): boolean {
+  return QUANTITY_HINT.test(text) && TOPIC_HINT.test(text);
+}
