@@ -62,3 +62,94 @@ export const MetricBase = z.object({
   metrics: z.array(MetricEntry),
 });
 export type MetricBase = z.infer<typeof MetricBase>;
+
+/**
+ * A cue term: lowercase words separated by single spaces; a trailing `*` on a
+ * word matches any ending ("traffick*"). Terms are compiled to regexes by the
+ * engine with every character escaped, so no rule can be a catastrophic regex.
+ */
+export const Term = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9$%'’.&-]+\*?(?: [a-z0-9$%'’.&-]+\*?)*$/, 'a term is lowercase words (letters, digits, $ % \' . & -), one space apart, each optionally ending in *');
+export type Term = z.infer<typeof Term>;
+
+const terms = z.array(Term).min(1).max(500);
+
+/** Words that say what a sentence is about (children, trafficking, migration…). */
+export const TopicRule = z.object({
+  id: RuleId,
+  topic: z.enum(['child', 'trafficking', 'migration', 'exploitation', 'agency']),
+  weight: z.number().min(0).max(5),
+  terms,
+});
+export type TopicRule = z.infer<typeof TopicRule>;
+
+/** Wording that says what happened to the children (the predicate). */
+export const PredicateRule = z.object({
+  id: RuleId,
+  predicate: PredicateId,
+  /** Higher wins when several predicates match one number. */
+  weight: z.number().min(0).max(10),
+  terms,
+});
+export type PredicateRule = z.infer<typeof PredicateRule>;
+
+/** Wording, agencies or report names that point to a metric. */
+export const MetricCueRule = z.object({
+  id: RuleId,
+  metric: MetricId,
+  weight: z.number().min(0).max(10),
+  terms,
+});
+export type MetricCueRule = z.infer<typeof MetricCueRule>;
+
+/** Words right after a number that make it something other than a claim (officials, countries, days…). */
+export const NegativeRule = z.object({
+  id: RuleId,
+  reason: nonEmpty,
+  terms,
+});
+export type NegativeRule = z.infer<typeof NegativeRule>;
+
+/** A known magnitude: a number in [low, high] with these predicates points to `metric`. */
+export const AnchorRule = z.object({
+  id: RuleId,
+  metric: MetricId,
+  low: z.number(),
+  high: z.number(),
+  unit: Unit,
+  predicates: z.array(PredicateId).min(1),
+  weight: z.number().min(0).max(10),
+  /** Why this range means this metric (e.g. "291,000 + 32,000 restated as missing"). */
+  why: nonEmpty,
+});
+export type AnchorRule = z.infer<typeof AnchorRule>;
+
+export const PatternSet = z.object({
+  version: z.number().int().positive(),
+  topics: z.array(TopicRule),
+  predicates: z.array(PredicateRule),
+  metricCues: z.array(MetricCueRule),
+  negatives: z.array(NegativeRule),
+  anchors: z.array(AnchorRule),
+});
+export type PatternSet = z.infer<typeof PatternSet>;
+
+/** A user's rule pack: extra cues and figures in the same shapes as rules/. */
+export const RulePack = z
+  .object({
+    name: nonEmpty.max(100),
+    description: z.string().max(2_000).optional(),
+    version: z.number().int().positive().optional(),
+    topics: z.array(TopicRule).max(200).optional(),
+    predicates: z.array(PredicateRule).max(200).optional(),
+    metricCues: z.array(MetricCueRule).max(200).optional(),
+    negatives: z.array(NegativeRule).max(200).optional(),
+    anchors: z.array(AnchorRule).max(200).optional(),
+    /** Extra official figures for existing metrics. */
+    figures: z.array(z.object({ metric: MetricId, figure: Figure })).max(500).optional(),
+  })
+  .strict();
+export type RulePack = z.infer<typeof RulePack>;
