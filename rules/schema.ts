@@ -72,7 +72,10 @@ export const Term = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[a-z0-9$%'’.&-]+\*?(?: [a-z0-9$%'’.&-]+\*?)*$/, 'a term is lowercase words (letters, digits, $ % \' . & -), one space apart, each optionally ending in *');
+  .regex(
+    /^[\p{Ll}\p{Nd}$%'’.&-]+\*?(?: [\p{Ll}\p{Nd}$%'’.&-]+\*?)*$/u,
+    "a term is lowercase words (letters, digits, $ % ' . & -), one space apart, each optionally ending in *",
+  );
 export type Term = z.infer<typeof Term>;
 
 const terms = z.array(Term).min(1).max(500);
@@ -105,6 +108,15 @@ export const MetricCueRule = z.object({
 });
 export type MetricCueRule = z.infer<typeof MetricCueRule>;
 
+/** What a number counts, read from the nouns right after it ("85,000 migrant children"). */
+export const NOUN_KINDS = ['child', 'victim', 'person', 'migrant', 'family', 'case', 'report', 'nonclaim'] as const;
+export const NounRule = z.object({
+  id: RuleId,
+  kind: z.enum(NOUN_KINDS),
+  terms,
+});
+export type NounRule = z.infer<typeof NounRule>;
+
 /** Words right after a number that make it something other than a claim (officials, countries, days…). */
 export const NegativeRule = z.object({
   id: RuleId,
@@ -127,13 +139,28 @@ export const AnchorRule = z.object({
 });
 export type AnchorRule = z.infer<typeof AnchorRule>;
 
+/** What a predicate usually means when nothing more specific is said. */
+export const PriorRule = z.object({
+  id: RuleId,
+  predicate: PredicateId,
+  metric: MetricId,
+  weight: z.number().min(0).max(10),
+  /** Only when the number counts one of these (any, if absent). */
+  nouns: z.array(z.enum(NOUN_KINDS)).optional(),
+  /** Only for these units (any, if absent). */
+  units: z.array(Unit).optional(),
+});
+export type PriorRule = z.infer<typeof PriorRule>;
+
 export const PatternSet = z.object({
   version: z.number().int().positive(),
   topics: z.array(TopicRule),
+  nouns: z.array(NounRule),
   predicates: z.array(PredicateRule),
   metricCues: z.array(MetricCueRule),
   negatives: z.array(NegativeRule),
   anchors: z.array(AnchorRule),
+  priors: z.array(PriorRule),
 });
 export type PatternSet = z.infer<typeof PatternSet>;
 
@@ -144,10 +171,12 @@ export const RulePack = z
     description: z.string().max(2_000).optional(),
     version: z.number().int().positive().optional(),
     topics: z.array(TopicRule).max(200).optional(),
+    nouns: z.array(NounRule).max(200).optional(),
     predicates: z.array(PredicateRule).max(200).optional(),
     metricCues: z.array(MetricCueRule).max(200).optional(),
     negatives: z.array(NegativeRule).max(200).optional(),
     anchors: z.array(AnchorRule).max(200).optional(),
+    priors: z.array(PriorRule).max(200).optional(),
     /** Extra official figures for existing metrics. */
     figures: z.array(z.object({ metric: MetricId, figure: Figure })).max(500).optional(),
   })

@@ -1,16 +1,143 @@
 // Public face of the claims engine: text in, Claims out. Pure: no DOM, no
 // storage, no browser APIs, so the CLI, the tests and the background share it.
+//
+// text → sentences → prefilter → quantities → what each counts (noun),
+// what happened (predicate), which metric → confidence → sensitivity → Claims
 import type { Claim, MetricId, Sensitivity } from '../contract';
+import type { Figure, RulePack } from '../../rules/schema';
+import { PATTERNS } from '../../rules/patterns';
+import { metricById } from '../../rules/index';
+import { annotate } from './annotate';
+import { chooseMetric } from './attribute';
+import { compileRules, mergePacks, type CompiledRules } from './compile';
+import { confidenceOf } from './confidence';
+import { choosePredicate } from './predicate';
+import { mayHoldClaim, QUANTITY_HINT, TOPIC_HINT } from './prefilter';
+import { findQuantities, type FoundQuantity } from './quantity';
+import { scanSentence, topicStrength, type SentenceHits } from './scan';
+import { splitSentences, type Span } from './sentences';
+import { ALARM_PREDICATES, SENSITIVITY_LEVELS } from './sensitivity';
+import { countedNoun } from './subject';
 
 export interface EngineOptions {
   sensitivity?: Sensitivity;
   /** Metrics the user switched off: claims attributed to them are dropped. */
   disabledMetrics?: readonly MetricId[];
+  /** Enabled rule packs: extra cues and figures. */
+  packs?: readonly RulePack[];
+}
+
+/** Sentences before and after a candidate that count as its context. */
+const CONTEXT_BEFORE = 2;
+const CONTEXT_AFTER = 1;
+
+const compiledCache = new Map<string, CompiledRules>();
+
+function rulesFor(packs: readonly RulePack[]): CompiledRules {
+  const key = packs.length ? JSON.stringify(packs) : '';
+  let compiled = compiledCache.get(key);
+  if (!compiled) {
+    compiled = compileRules(packs.length ? mergePacks(PATTERNS, packs) : PATTERNS);
+    if (compiledCache.size > 8) compiledCache.clear();
+    compiledCache.set(key, compiled);
+  }
+  return compiled;
+}
+
+function extraFigures(packs: readonly RulePack[], metric: MetricId): Figure[] {
+  return packs.flatMap((p) => (p.figures ?? []).filter((f) => f.metric === metric).map((f) => f.figure));
 }
 
 /** Finds the claims in `text` (one or more sentences; a whole passage is best, for context). */
 export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
-  void text;
-  void options;
-  return []; // replaced by the pipeline
+  if (!mayHoldClaim(text)) return [];
+  const sensitivity = options.sensitivity ?? 'balanced';
+  const level = SENSITIVITY_LEVELS[sensitivity];
+  const packs = options.packs ?? [];
+  const disabled = new Set(options.disabledMetrics ?? []);
+  const rules = rulesFor(packs);
+
+  const sentences = splitSentences(text);
+  const textOf = (s: Span) => text.slice(s.start, s.end);
+  const hasTopic = sentences.map((s) => TOPIC_HINT.test(textOf(s)));
+  const hitsCache = new Map<number, SentenceHits>();
+  const hitsAt = (i: number): SentenceHits => {
+    let h = hitsCache.get(i);
+    if (!h) hitsCache.set(i, (h = scanSentence(rules, textOf(sentences[i]!))));
+    return h;
+  };
+
+  const claims: Claim[] = [];
+  sentences.forEach((span, i) => {
+    const sentence = textOf(span);
+    if (!QUANTITY_HINT.test(sentence)) return;
+    const lo = Math.max(0, i - CONTEXT_BEFORE);
+    const hi = Math.min(sentences.length - 1, i + CONTEXT_AFTER);
+    let nearTopic = false;
+    for (let j = lo; j <= hi; j++) nearTopic ||= hasTopic[j]!;
+    if (!nearTopic) return;
+    const quantities = findQuantities(sentence).filter((q) => q.nonClaim === null);
+    if (!quantities.length) return;
+
+    const hits = hitsAt(i);
+    const context: SentenceHits[] = [];
+    for (let j = lo; j <= hi; j++) if (j !== i && hasTopic[j]) context.push(hitsAt(j));
+    const sentenceTopic = topicStrength(hits).total;
+    const contextTopic = Math.max(0, ...context.map((c) => topicStrength(c).total));
+
+    for (const q of quantities) {
+      const claim = judge(sentence, span.start, q, hits, context, sentenceTopic, contextTopic);
+      if (claim) claims.push(claim);
+    }
+  });
+  return claims;
+
+  function judge(
+    sentence: string,
+    offset: number,
+    q: FoundQuantity,
+    hits: SentenceHits,
+    context: SentenceHits[],
+    sentenceTopic: number,
+    contextTopic: number,
+  ): Claim | null {
+    if (q.vague && !level.allowVague) return null;
+    const noun = countedNoun(sentence, q, hits);
+    if (noun?.kind === 'nonclaim') return null;
+    const window = sentence.slice(q.end, q.end + 60);
+    const negative = hits.negatives.find(({ hits: hs }) =>
+      hs.some((h) => h.start >= q.end && h.start <= q.end + window.length),
+    );
+    if (negative) return null;
+
+    const predicate = choosePredicate(q, hits);
+    const metric = chooseMetric(q, predicate.predicate, noun, hits, context, rules);
+    if (disabled.has(metric.metric)) return null;
+    if (level.requireChildSubject && noun?.kind !== 'child' && noun?.kind !== 'victim') return null;
+    if (level.requirePredicate && !ALARM_PREDICATES.includes(predicate.predicate)) return null;
+
+    let confidence = confidenceOf(q, { noun, sentenceTopic, contextTopic, predicate, metric });
+    if (q.vague) confidence = Math.round(confidence * level.vagueFactor * 1000) / 1000;
+    if (confidence < level.minConfidence) return null;
+
+    const start = offset + Math.min(q.start, noun?.start ?? q.start);
+    const end = offset + Math.max(q.end, noun?.end ?? q.end);
+    const entry = metricById(metric.metric);
+    const note = annotate(q, predicate.predicate, entry, extraFigures(packs, metric.metric));
+    return {
+      text: text.slice(start, end),
+      start,
+      end,
+      number: { raw: q.raw, value: q.value, low: q.low, high: q.high, unit: q.unit },
+      predicate: predicate.predicate,
+      metric: metric.metric,
+      confidence,
+      conflation: note.conflation,
+      caveats: note.caveats,
+      source: note.source,
+      metricName: note.metricName,
+      rules: [...(predicate.ruleId ? [predicate.ruleId] : []), ...metric.ruleIds, ...(noun ? [noun.ruleId] : [])],
+      sensitivity,
+    };
+  }
 }

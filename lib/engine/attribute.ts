@@ -1,0 +1,94 @@
+// Which metric a number comes from: cue words near it (and, more weakly, in the
+// neighbouring sentences), known magnitudes (291,000 + 32,000 restated as
+// "300,000 missing"), and what the predicate usually means.
+import type { MetricId, PredicateId } from '../contract';
+import type { AnchorRule } from '../../rules/schema';
+import type { CompiledRules } from './compile';
+import { distance } from './lexicon';
+import type { FoundQuantity } from './quantity';
+import type { SentenceHits } from './scan';
+import type { CountedNoun } from './subject';
+
+export interface MetricChoice {
+  metric: MetricId;
+  score: number;
+  /** Rule ids behind the choice, strongest first. */
+  ruleIds: string[];
+}
+
+const CONTEXT_FACTOR = 0.35;
+const MIN_SCORE = 2;
+
+interface Tally {
+  score: number;
+  reasons: { id: string; score: number }[];
+}
+
+function add(tally: Map<MetricId, Tally>, metric: MetricId, id: string, score: number): void {
+  if (score <= 0) return;
+  const t = tally.get(metric) ?? { score: 0, reasons: [] };
+  const existing = t.reasons.find((r) => r.id === id);
+  if (existing) {
+    if (score <= existing.score) return;
+    t.score += score - existing.score;
+    existing.score = score;
+  } else {
+    t.score += score;
+    t.reasons.push({ id, score });
+  }
+  tally.set(metric, t);
+}
+
+function anchorMatches(a: AnchorRule, q: FoundQuantity, predicate: PredicateId): number {
+  if (a.unit !== q.unit || !a.predicates.includes(predicate)) return 0;
+  if (q.value !== null) return q.value >= a.low && q.value <= a.high ? 1 : 0;
+  // Vague amounts ("hundreds of thousands") overlap a known magnitude only loosely.
+  if (q.low !== null && q.high !== null && q.low <= a.high && q.high >= a.low) return 0.5;
+  return 0;
+}
+
+export function chooseMetric(
+  q: FoundQuantity,
+  predicate: PredicateId,
+  noun: CountedNoun | null,
+  sentence: SentenceHits,
+  context: readonly SentenceHits[],
+  rules: CompiledRules,
+): MetricChoice {
+  const tally = new Map<MetricId, Tally>();
+  for (const { rule, hits } of sentence.metricCues) {
+    const nearest = Math.min(...hits.map((h) => distance(h, q)));
+    add(tally, rule.metric, rule.id, rule.weight / (1 + nearest / 80));
+  }
+  for (const hits of context) {
+    for (const { rule } of hits.metricCues) add(tally, rule.metric, rule.id, rule.weight * CONTEXT_FACTOR);
+  }
+  for (const a of rules.anchors) {
+    const m = anchorMatches(a, q, predicate);
+    if (m) add(tally, a.metric, a.id, a.weight * m);
+  }
+  for (const p of rules.priors) {
+    if (p.predicate !== predicate) continue;
+    if (p.units && !p.units.includes(q.unit)) continue;
+    if (p.nouns && !(noun && p.nouns.includes(noun.kind))) continue;
+    add(tally, p.metric, p.id, p.weight);
+  }
+  let best: { metric: MetricId; t: Tally } | null = null;
+  for (const [metric, t] of tally) if (!best || t.score > best.t.score) best = { metric, t };
+  if (!best || best.t.score < MIN_SCORE) {
+    return { metric: fallbackMetric(q, predicate, noun), score: best?.t.score ?? 0, ruleIds: best ? ids(best.t) : [] };
+  }
+  return { metric: best.metric, score: best.t.score, ruleIds: ids(best.t) };
+}
+
+function ids(t: Tally): string[] {
+  return [...t.reasons].sort((a, b) => b.score - a.score).map((r) => r.id);
+}
+
+/** Nothing points to a dataset: a large trafficking-type figure is unsourced, anything else "other". */
+function fallbackMetric(q: FoundQuantity, predicate: PredicateId, noun: CountedNoun | null): MetricId {
+  const alarming: PredicateId[] = ['trafficked', 'missing', 'smuggled', 'exploited_sex', 'exploited_labor'];
+  const big = q.vague || (q.unit === 'count' && (q.value ?? 0) >= 1_000) || q.unit === 'usd';
+  if (alarming.includes(predicate) && big && (noun?.kind === 'child' || noun?.kind === 'victim' || q.vague)) return 'unsourced';
+  return 'other';
+}

@@ -1,0 +1,308 @@
+// Finds and parses quantities in a sentence: digits ("85,000", "85K", "1.2
+// million"), money ("$20,000 per person", "$13 billion a year"), percentages and
+// ranges ("75 to 80 percent"), ratios ("one in three", "a third"), number words,
+// vague amounts ("tens of thousands") and bounds ("more than", "nearly", "up
+// to"). Each quantity also says what it is not a claim about: a year, a date,
+// an age, a phone number, a duration…
+import type { Quantity, Unit } from '../contract';
+import { parseNumberWords } from './number-words';
+
+export type NonClaimKind =
+  | 'year'
+  | 'date'
+  | 'age'
+  | 'phone'
+  | 'ordinal'
+  | 'citation'
+  | 'duration'
+  | 'measure'
+  | 'time'
+  | 'legal'
+  | 'page';
+
+export interface FoundQuantity extends Quantity {
+  start: number;
+  end: number;
+  /** Set where the number is not a count of anything (a year, a date, an age…). */
+  nonClaim: NonClaimKind | null;
+  /** "per person", "a year", "each": a rate suffix that was included in raw. */
+  rate: string | null;
+  /** Only an order of magnitude ("thousands of children"). */
+  vague: boolean;
+}
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, hundred: 100, a: 1, an: 1, dozen: 12,
+};
+const SCALES: Record<string, number> = {
+  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, k: 1e3, m: 1e6, mn: 1e6, b: 1e9, bn: 1e9,
+};
+const FRACTIONS: Record<string, number> = {
+  half: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fifth: 1 / 5, fifths: 1 / 5,
+  tenth: 1 / 10, tenths: 1 / 10,
+};
+const VAGUE: Record<string, [number, number]> = {
+  dozens: [24, 99],
+  hundreds: [100, 999],
+  thousands: [1_000, 9_999],
+  'tens of thousands': [10_000, 99_999],
+  'hundreds of thousands': [100_000, 999_999],
+  millions: [1_000_000, 999_999_999],
+  'tens of millions': [10_000_000, 99_999_999],
+  'hundreds of millions': [100_000_000, 999_999_999],
+  billions: [1e9, 999e9],
+};
+
+// ---- building blocks (sources, combined below) ----
+const WORD_NUMBER =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
+const SCALE = '(?:\\s?(?:thousand|million|billion|trillion)|(?:k|K|m|M|mn|bn|b|B)(?![A-Za-z]))';
+const NUM = `(?:${DIGITS}${SCALE}?|${WORD_NUMBER}(?:\\s(?:hundred|thousand|million|billion))+(?:\\s(?:and\\s)?${WORD_NUMBER})?)`;
+const MONEY = `(?:(?:US|U\\.S\\.\\s?)?\\$\\s?${DIGITS}${SCALE}?)`;
+const PERCENT_WORD = '(?:\\s?%|\\s?percent\\b|\\s?per\\s?cent\\b)';
+const RANGE_SEP = '\\s?(?:-|–|—|to)\\s?';
+
+const PATTERNS: { kind: string; source: string }[] = [
+  { kind: 'money-range', source: `${MONEY}${RANGE_SEP}(?:\\$\\s?)?${DIGITS}${SCALE}?` },
+  { kind: 'money', source: MONEY },
+  { kind: 'percent-range', source: `(?:between\\s)?${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}` },
+  { kind: 'percent', source: `${DIGITS}${PERCENT_WORD}` },
+  { kind: 'ratio', source: `\\b(?:${DIGITS}|${WORD_NUMBER}|an?)\\s(?:in|out\\sof)(?:\\severy)?\\s(?:${DIGITS}|${WORD_NUMBER}|ten|hundred|thousand)\\b` },
+  { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|a)[- ])?(?:half|thirds?|quarters?|fifths?|tenths?)\\b` },
+  { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\\b' },
+  { kind: 'several', source: `\\b(?:several|a\\sfew|many)\\s(?:hundred|thousand|million)\\b` },
+  { kind: 'multiple', source: '\\b(?:doubled|tripled|quadrupled)\\b' },
+  { kind: 'count-range', source: `between\\s${NUM}\\s(?:and|to)\\s${NUM}|${NUM}(?:${RANGE_SEP}|\\s-)${NUM}` },
+  { kind: 'count', source: `${NUM}(?:\\s\\(\\d[\\d,]*\\))?` },
+  // "one" alone is left out: "one of the", "one child" are almost never claims.
+  { kind: 'count', source: `\\b(?!one\\b)${WORD_NUMBER}\\b(?:\\s\\(\\d[\\d,]*\\))?` },
+];
+
+const MASTER = new RegExp(
+  PATTERNS.map((p, i) => `(?<k${i}>${p.source})`).join('|'),
+  'gi',
+);
+
+// Bounds written before the number.
+const LOWER_BOUND = /(?:more than|over|at least|upwards of|in excess of|exceeding|exceeded|well over|slightly more than|greater than|surpassing|above|no fewer than|no less than|a record|at minimum)\s+$/i;
+const UPPER_BOUND = /(?:nearly|almost|up to|as many as|fewer than|less than|under|close to|just under|no more than|roughly up to|at most)\s+$/i;
+const APPROX = /(?:about|around|approximately|roughly|some|an estimated|estimated|approx\.|circa|an average of|on average)\s+$/i;
+const PLUS_SUFFIX = /^(?:\+|-plus|\s(?:or more|plus)\b)/i;
+const RATE_SUFFIX = /^(?:\s(?:per|a|an|each|every)\s(?:year|month|week|day|person|migrant|child|head|trip|crossing|annually)\b|\s(?:each|apiece|annually)\b)/i;
+
+const MONTHS =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const BEFORE_DATE = new RegExp(`\\b${MONTHS}\\s+$`, 'i');
+const AFTER_DATE = new RegExp(`^\\s+${MONTHS}\\b`, 'i');
+const DURATION_AFTER =
+  /^(?:-|\s)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|nights?)\b(?!\s(?:old|of age))/i;
+const AGE_AFTER = /^(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b|^(?:-|\s)year(?:s)?\s+of\s+age\b|^\s?-?\s?and\s?-?\s?(?:older|younger|under)\b/i;
+const AGE_BEFORE = /(?:\baged?|\bages|age of|\bunder(?: the)?(?: age)?(?: of)?|\bover(?: the)? age(?: of)?|\bolder than|\byounger than|\bbetween the ages of)\s+$/i;
+const NAME_AGE = /[A-Z][a-z]+,\s$/; // "Rubye Ramos, 23,"
+const MEASURE_AFTER =
+  /^\s?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
+const PAGE_BEFORE = /(?:\bpages?|\bp\.|\bpp\.|\bchapter|\bfigure|\bfigures|\btable|\bsection|\btitle|\bpart|\barticle|\bno\.|\bnumber|\bpublic law|\bh\.r\.|\bs\.|\bamendment|\bform|\busc|\bu\.s\.c\.|§)\s*$/i;
+const PAGE_AFTER = /^\s?(?:pages?|usc|u\.s\.c\.|cfr)\b/i;
+const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
+const TIME_AFTER = /^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b))/i;
+const FY_BEFORE = /\b(?:fy|fiscal year|fiscal|calendar year|cy|fys)\s?$/i;
+
+function scaleOf(text: string): number {
+  const m = text.match(/(thousand|million|billion|trillion|mn|bn|[kmb])$/i);
+  return m ? SCALES[m[1]!.toLowerCase()]! : 1;
+}
+
+/** "85,000" → 85000; "1.2 million" → 1200000; "85K" → 85000; "twenty-five thousand" → 25000. */
+export function parseNumber(text: string): number | null {
+  const t = text.trim().replace(/^(?:US|U\.S\.\s?)?\$\s?/i, '');
+  const digits = t.match(/^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(.*)$/);
+  if (digits) {
+    const base = Number(digits[1]!.replace(/,/g, ''));
+    const rest = digits[2]!.trim();
+    return rest ? base * scaleOf(rest) : base;
+  }
+  const lower = t.toLowerCase();
+  if (lower in SMALL) return SMALL[lower]!;
+  return parseNumberWords(lower);
+}
+
+function numbersIn(text: string): number[] {
+  const re = new RegExp(`(?:\\$\\s?)?(?:${NUM})`, 'gi');
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) {
+    const n = parseNumber(m[0]);
+    if (n !== null) out.push(n);
+  }
+  return out;
+}
+
+function isYear(raw: string): boolean {
+  return /^(?:1[89]\d\d|20\d\d)$/.test(raw.trim());
+}
+
+function classify(sentence: string, start: number, end: number, raw: string, kind: string): NonClaimKind | null {
+  const before = sentence.slice(Math.max(0, start - 40), start);
+  const after = sentence.slice(end, end + 40);
+  if (before.endsWith('[') && after.startsWith(']')) return 'citation';
+  const around = sentence.slice(Math.max(0, start - 8), end + 10);
+  if (/\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d-\d{3}-\d{3}-\d{4}\b/.test(around) || /^\d{3}-\d{4}$/.test(raw)) {
+    return 'phone';
+  }
+  if (kind === 'count' || kind === 'count-range') {
+    if (ORDINAL_AFTER.test(after)) return 'ordinal';
+    if (TIME_AFTER.test(after)) return 'time';
+    if (FY_BEFORE.test(before) || /^FY/i.test(raw)) return 'year';
+    if (AGE_AFTER.test(after) || AGE_BEFORE.test(before) || (NAME_AGE.test(before) && /^,/.test(after) && Number(raw) < 110)) return 'age';
+    if (BEFORE_DATE.test(before) || AFTER_DATE.test(after)) return 'date';
+    if (DURATION_AFTER.test(after)) return 'duration';
+    if (MEASURE_AFTER.test(after)) return 'measure';
+    if (PAGE_BEFORE.test(before) || PAGE_AFTER.test(after)) return 'page';
+    const parts = raw.split(/\s*(?:-|–|—|to|and)\s*/).filter(Boolean);
+    if (parts.length > 0 && parts.every((p) => isYear(p.replace(/^between\s/i, '')))) {
+      // "2,019 children" has a comma; a bare four-digit number right before a count noun is a count.
+      if (!/^\s(?:children|minors|kids|migrants|people|victims|cases|unaccompanied)\b/i.test(after)) return 'year';
+    }
+    if (/^'\d\d$/.test(raw) || /^\d{1,2}\/\d{1,2}/.test(sentence.slice(start, end + 6))) return 'date';
+  }
+  if (kind === 'money' || kind === 'money-range') {
+    if (/^\s?(?:per hour|an hour|\/hour|\/hr)\b/i.test(after)) return 'measure';
+  }
+  return null;
+}
+
+/** Extends the span over a bound written before it ("more than"), returning the bound's kind. */
+function boundBefore(sentence: string, start: number): { start: number; kind: 'low' | 'high' | 'approx' | null } {
+  const before = sentence.slice(Math.max(0, start - 30), start);
+  for (const [re, kind] of [[LOWER_BOUND, 'low'], [UPPER_BOUND, 'high'], [APPROX, 'approx']] as const) {
+    const m = before.match(re);
+    if (m) return { start: start - m[0].length, kind };
+  }
+  return { start, kind: null };
+}
+
+function unitFor(kind: string): Unit {
+  if (kind.startsWith('money')) return 'usd';
+  if (kind.startsWith('percent')) return 'percent';
+  if (kind === 'ratio' || kind === 'fraction') return 'ratio';
+  if (kind === 'multiple') return 'other';
+  return 'count';
+}
+
+function ratioValue(raw: string): number | null {
+  const lower = raw.toLowerCase();
+  const ratio = lower.match(/^(.+?)\s(?:in|out of)(?:\severy)?\s(.+)$/);
+  if (ratio) {
+    const a = parseNumber(ratio[1]!);
+    const b = parseNumber(ratio[2]!);
+    return a !== null && b ? a / b : null;
+  }
+  const frac = lower.match(/^(?:(one|two|three|four|a)[- ])?(half|thirds?|quarters?|fifths?|tenths?)$/);
+  if (frac) {
+    const k = frac[1] ? (SMALL[frac[1]] ?? 1) : 1;
+    return k * FRACTIONS[frac[2]!]!;
+  }
+  return null;
+}
+
+export function findQuantities(sentence: string): FoundQuantity[] {
+  const out: FoundQuantity[] = [];
+  MASTER.lastIndex = 0;
+  for (let m = MASTER.exec(sentence); m; m = MASTER.exec(sentence)) {
+    const groups = m.groups ?? {};
+    const index = PATTERNS.findIndex((_, i) => groups[`k${i}`] !== undefined);
+    const kind = PATTERNS[index]!.kind;
+    let raw = m[0];
+    let start = m.index;
+    let end = start + raw.length;
+    // A word boundary on the left for digits ("FY2019" is a year, "A1" is nothing).
+    if (start > 0 && /[A-Za-z]/.test(sentence[start - 1]!) && /^\d/.test(raw)) {
+      if (/FY$/i.test(sentence.slice(Math.max(0, start - 2), start))) {
+        out.push(blank(sentence, start - 2, end, 'year'));
+      }
+      continue;
+    }
+    if (kind === 'count' && /^(?:a|an)$/i.test(raw)) continue;
+    const nonClaim = classify(sentence, start, end, raw, kind);
+
+    let value: number | null = null;
+    let low: number | null = null;
+    let high: number | null = null;
+    let vague = false;
+    const lower = raw.toLowerCase().replace(/\s+/g, ' ');
+    if (kind === 'vague' || kind === 'several') {
+      vague = true;
+      const span = VAGUE[lower] ?? (kind === 'several' ? severalRange(lower) : null);
+      if (span) [low, high] = span;
+    } else if (kind === 'multiple') {
+      value = { doubled: 2, tripled: 3, quadrupled: 4 }[lower] ?? null;
+      low = high = value;
+    } else if (kind === 'ratio' || kind === 'fraction') {
+      value = ratioValue(lower);
+      low = high = value;
+    } else if (kind.endsWith('range')) {
+      const nums = numbersIn(raw.replace(/^between\s/i, ''));
+      // "244k -325k": the scale on the second number applies to the first where the first has none.
+      if (nums.length >= 2) {
+        let [a, b] = [nums[0]!, nums[nums.length - 1]!];
+        if (a < b / 500 && scaleOf(raw) > 1) a *= scaleOf(raw);
+        [low, high] = a <= b ? [a, b] : [b, a];
+        value = (low + high) / 2;
+      }
+    } else {
+      const parenthesised = raw.match(/^(.*?)\s\((\d[\d,]*)\)$/);
+      value = parseNumber(parenthesised ? parenthesised[2]! : raw);
+      low = high = value;
+    }
+
+    // Bounds: "more than 32,000" → low only; "nearly 1,500" → high only.
+    const bound = boundBefore(sentence, start);
+    if (bound.kind && !kind.endsWith('range') && !vague) {
+      start = bound.start;
+      if (bound.kind === 'low') high = null;
+      if (bound.kind === 'high') low = null;
+    } else if (bound.kind && (vague || kind.endsWith('range'))) {
+      start = bound.start;
+    }
+    const tail = sentence.slice(end);
+    const plus = tail.match(PLUS_SUFFIX);
+    if (plus && value !== null) {
+      end += plus[0].length;
+      high = null;
+    }
+    let rate: string | null = null;
+    const rateMatch = sentence.slice(end).match(RATE_SUFFIX);
+    if (rateMatch && (kind.startsWith('money') || /^\s(?:per|a|an|every)\s(?:year|month|week|day)/i.test(rateMatch[0]))) {
+      rate = rateMatch[0].trim();
+      end += rateMatch[0].length;
+    }
+    raw = sentence.slice(start, end);
+    out.push({
+      start,
+      end,
+      raw,
+      value: vague ? null : value,
+      low,
+      high,
+      unit: unitFor(kind),
+      nonClaim,
+      rate,
+      vague,
+    });
+  }
+  return out;
+}
+
+function severalRange(lower: string): [number, number] | null {
+  const scale = lower.match(/(hundred|thousand|million)$/);
+  if (!scale) return null;
+  const s = { hundred: 100, thousand: 1_000, million: 1_000_000 }[scale[1] as 'hundred' | 'thousand' | 'million'];
+  return [2 * s, 9 * s];
+}
+
+function blank(sentence: string, start: number, end: number, nonClaim: NonClaimKind): FoundQuantity {
+  return { start, end, raw: sentence.slice(start, end), value: null, low: null, high: null, unit: 'other', nonClaim, rate: null, vague: false };
+}

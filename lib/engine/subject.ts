@@ -1,0 +1,44 @@
+// What a number counts: the first noun of a known kind in the few words after
+// it ("85,000 migrant children", "23% of all trafficking victims"), or, for a
+// number in brackets, the noun just before it ("UC encounters (88,089)").
+import type { NounRule } from '../../rules/schema';
+import type { FoundQuantity } from './quantity';
+import type { SentenceHits } from './scan';
+
+export type NounKind = NounRule['kind'];
+
+export interface CountedNoun {
+  kind: NounKind;
+  ruleId: string;
+  start: number;
+  end: number;
+}
+
+const MAX_GAP = 42; // about six short words
+const CLAUSE_BREAK = /[;:!?()\u2014]|,\s|\.\s/;
+
+export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHits): CountedNoun | null {
+  let best: CountedNoun | null = null;
+  for (const { rule, hits: spans } of hits.nouns) {
+    for (const h of spans) {
+      if (h.start < q.end) continue;
+      const gap = sentence.slice(q.end, h.start);
+      if (gap.length > MAX_GAP || CLAUSE_BREAK.test(gap)) continue;
+      if (!best || h.start < best.start || (h.start === best.start && h.end > best.end)) {
+        best = { kind: rule.kind, ruleId: rule.id, start: h.start, end: h.end };
+      }
+    }
+  }
+  if (best) return best;
+  // "UC encounters by CBP’s U.S. Border Patrol (88,089)": the noun before the bracket.
+  if (sentence[q.start - 1] === '(' ) {
+    for (const { rule, hits: spans } of hits.nouns) {
+      for (const h of spans) {
+        if (h.end <= q.start && q.start - h.end < 60 && (!best || h.end > best.end)) {
+          best = { kind: rule.kind, ruleId: rule.id, start: h.start, end: h.end };
+        }
+      }
+    }
+  }
+  return best;
+}
