@@ -95,6 +95,8 @@ export const PredicateRule = z.object({
   predicate: PredicateId,
   /** Higher wins when several predicates match one number. */
   weight: z.number().min(0).max(10),
+  /** Only when the term is the counted noun itself ("1,700 calls", "230 prosecutions"). */
+  headOnly: z.boolean().optional(),
   terms,
 });
 export type PredicateRule = z.infer<typeof PredicateRule>;
@@ -104,6 +106,8 @@ export const MetricCueRule = z.object({
   id: RuleId,
   metric: MetricId,
   weight: z.number().min(0).max(10),
+  /** Only for numbers in these units (money words say nothing about a head count). */
+  units: z.array(Unit).optional(),
   terms,
 });
 export type MetricCueRule = z.infer<typeof MetricCueRule>;
@@ -134,6 +138,8 @@ export const AnchorRule = z.object({
   unit: Unit,
   predicates: z.array(PredicateId).min(1),
   weight: z.number().min(0).max(10),
+  /** Only when the number counts one of these (any, if absent). */
+  nouns: z.array(z.enum(NOUN_KINDS)).optional(),
   /** Why this range means this metric (e.g. "291,000 + 32,000 restated as missing"). */
   why: nonEmpty,
 });

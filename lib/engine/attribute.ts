@@ -39,8 +39,9 @@ function add(tally: Map<MetricId, Tally>, metric: MetricId, id: string, score: n
   tally.set(metric, t);
 }
 
-function anchorMatches(a: AnchorRule, q: FoundQuantity, predicate: PredicateId): number {
+function anchorMatches(a: AnchorRule, q: FoundQuantity, predicate: PredicateId, noun: CountedNoun | null): number {
   if (a.unit !== q.unit || !a.predicates.includes(predicate)) return 0;
+  if (a.nouns && !(noun && a.nouns.includes(noun.kind))) return 0;
   if (q.value !== null) return q.value >= a.low && q.value <= a.high ? 1 : 0;
   // Vague amounts ("hundreds of thousands") overlap a known magnitude only loosely.
   if (q.low !== null && q.high !== null && q.low <= a.high && q.high >= a.low) return 0.5;
@@ -56,15 +57,17 @@ export function chooseMetric(
   rules: CompiledRules,
 ): MetricChoice {
   const tally = new Map<MetricId, Tally>();
+  const cueApplies = (units: readonly string[] | undefined) => !units || units.includes(q.unit);
   for (const { rule, hits } of sentence.metricCues) {
+    if (!cueApplies(rule.units)) continue;
     const nearest = Math.min(...hits.map((h) => distance(h, q)));
     add(tally, rule.metric, rule.id, rule.weight / (1 + nearest / 80));
   }
   for (const hits of context) {
-    for (const { rule } of hits.metricCues) add(tally, rule.metric, rule.id, rule.weight * CONTEXT_FACTOR);
+    for (const { rule } of hits.metricCues) if (cueApplies(rule.units)) add(tally, rule.metric, rule.id, rule.weight * CONTEXT_FACTOR);
   }
   for (const a of rules.anchors) {
-    const m = anchorMatches(a, q, predicate);
+    const m = anchorMatches(a, q, predicate, noun);
     if (m) add(tally, a.metric, a.id, a.weight * m);
   }
   for (const p of rules.priors) {

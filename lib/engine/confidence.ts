@@ -30,11 +30,11 @@ const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
 export function confidenceOf(q: FoundQuantity, e: Evidence): number {
   const noun = NOUN_EVIDENCE[e.noun?.kind ?? 'none'];
-  const topic = clamp(e.sentenceTopic / 6);
-  const context = clamp(e.contextTopic / 6);
+  const topic = clamp(e.sentenceTopic / 5);
+  const context = clamp(e.contextTopic / 5);
   const predicate = e.predicate.ruleId === null ? 0 : clamp(e.predicate.score / 5) * (e.predicate.predicate === 'other' ? 0.6 : 1);
   const metric = e.metric.metric === 'other' || e.metric.metric === 'unsourced' ? clamp(e.metric.score / 8) : clamp(e.metric.score / 6);
-  let c = 0.3 * noun + 0.25 * topic + 0.1 * context + 0.15 * predicate + 0.2 * metric;
+  let c = 0.25 * noun + 0.2 * topic + 0.1 * context + 0.15 * predicate + 0.3 * metric;
   // Small bare numbers ("three", "9") rarely stand for a dataset.
   if (q.unit === 'count' && q.value !== null && q.value < 10) c *= 0.8;
   if (q.unit === 'usd' && e.predicate.predicate !== 'fee' && e.predicate.predicate !== 'revenue') c *= 0.75;

@@ -103,14 +103,16 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
   ): Claim | null {
     if (q.vague && !level.allowVague) return null;
     const noun = countedNoun(sentence, q, hits);
-    if (noun?.kind === 'nonclaim') return null;
+    // "100 officials", "152 countries": a head count of something else. A share
+    // ("30 percent of adults who…") can still be about children.
+    if (noun?.kind === 'nonclaim' && q.unit === 'count') return null;
     const window = sentence.slice(q.end, q.end + 60);
     const negative = hits.negatives.find(({ hits: hs }) =>
       hs.some((h) => h.start >= q.end && h.start <= q.end + window.length),
     );
     if (negative) return null;
 
-    const predicate = choosePredicate(q, hits);
+    const predicate = choosePredicate(q, noun, hits);
     const metric = chooseMetric(q, predicate.predicate, noun, hits, context, rules);
     if (disabled.has(metric.metric)) return null;
     if (level.requireChildSubject && noun?.kind !== 'child' && noun?.kind !== 'victim') return null;

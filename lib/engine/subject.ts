@@ -14,10 +14,11 @@ export interface CountedNoun {
   end: number;
 }
 
-const MAX_GAP = 42; // about six short words
+const MAX_GAP = 32; // about five short words
 const CLAUSE_BREAK = /[;:!?()\u2014]|,\s|\.\s/;
 
 export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHits): CountedNoun | null {
+  if (q.unit === 'usd') return null; // money counts dollars, whatever noun follows
   let best: CountedNoun | null = null;
   for (const { rule, hits: spans } of hits.nouns) {
     for (const h of spans) {
