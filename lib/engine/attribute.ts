@@ -42,6 +42,8 @@ function add(tally: Map<MetricId, Tally>, metric: MetricId, id: string, score: n
 function anchorMatches(a: AnchorRule, q: FoundQuantity, predicate: PredicateId, noun: CountedNoun | null): number {
   if (a.unit !== q.unit || !a.predicates.includes(predicate)) return 0;
   if (a.nouns && !(noun && a.nouns.includes(noun.kind))) return 0;
+  // A range ("244,000 to 325,000") must lie within the known magnitude, not just its midpoint.
+  if (!q.vague && q.low !== null && q.high !== null && q.low !== q.high) return q.low >= a.low && q.high <= a.high ? 1 : 0;
   if (q.value !== null) return q.value >= a.low && q.value <= a.high ? 1 : 0;
   // Vague amounts ("hundreds of thousands") overlap a known magnitude only loosely.
   if (q.low !== null && q.high !== null && q.low <= a.high && q.high >= a.low) return 0.5;

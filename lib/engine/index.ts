@@ -112,7 +112,7 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     );
     if (negative) return null;
 
-    const predicate = choosePredicate(q, noun, hits);
+    const predicate = choosePredicate(sentence, q, noun, hits);
     const metric = chooseMetric(q, predicate.predicate, noun, hits, context, rules);
     if (disabled.has(metric.metric)) return null;
     if (level.requireChildSubject && noun?.kind !== 'child' && noun?.kind !== 'victim') return null;

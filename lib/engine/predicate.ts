@@ -2,7 +2,7 @@
 // its distance from the number is taken into account. The sentence's own
 // wording decides, never the metric.
 import type { PredicateId } from '../contract';
-import { distance } from './lexicon';
+import { distance, type Hit } from './lexicon';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
 import type { CountedNoun } from './subject';
@@ -17,19 +17,53 @@ const DECAY_CHARS = 40;
 /** The counted noun itself says what happened ("230 prosecutions", "1,700 calls"). */
 const HEAD_BONUS = 3;
 /** An adjective between the number and its noun ("80,000 missing children") says less than a verb. */
-const MODIFIER_PENALTY = 1;
+const MODIFIER_PENALTY = 3;
+/** "at risk of trafficking" says the children might be trafficked, not that they were. */
+const HEDGE_BEFORE = /\b(?:at (?:high |greater |increased )?risk (?:of|for)|risk of|vulnerable to|exposed to|susceptible to|prevent|preventing|combat|combating|combatting|fight|fighting|against|awareness of)\b[^.;:]{0,40}$/i;
+/** The contract: failing to appear, custody… are "other" unless the sentence itself says missing or trafficked. */
+const HEDGE_PENALTY = 3;
+const OVERRIDES_OTHER: readonly PredicateId[] = ['missing', 'trafficked'];
 
-export function choosePredicate(q: FoundQuantity, noun: CountedNoun | null, hits: SentenceHits): PredicateChoice {
-  let best: PredicateChoice = { predicate: 'other', ruleId: null, score: 0 };
+interface Candidate {
+  predicate: PredicateId;
+  ruleId: string;
+  hit: Hit;
+  score: number;
+  hedged: boolean;
+}
+
+export function choosePredicate(
+  sentence: string,
+  q: FoundQuantity,
+  noun: CountedNoun | null,
+  hits: SentenceHits,
+): PredicateChoice {
+  const candidates: Candidate[] = [];
   for (const { rule, hits: spans } of hits.predicates) {
     for (const h of spans) {
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       if (rule.headOnly && !isHead) continue;
+      const hedged = HEDGE_BEFORE.test(sentence.slice(Math.max(0, h.start - 80), h.start));
       const insidePhrase = noun !== null && !isHead && h.start >= q.end && h.end < noun.end;
       const score =
-        rule.weight - distance(h, q) / DECAY_CHARS + (isHead ? HEAD_BONUS : 0) - (insidePhrase ? MODIFIER_PENALTY : 0);
-      if (score > best.score) best = { predicate: rule.predicate, ruleId: rule.id, score };
+        rule.weight -
+        distance(h, q) / DECAY_CHARS +
+        (isHead && rule.headOnly ? HEAD_BONUS : 0) -
+        (insidePhrase ? MODIFIER_PENALTY : 0) -
+        (hedged ? HEDGE_PENALTY : 0);
+      candidates.push({ predicate: rule.predicate, ruleId: rule.id, hit: h, score, hedged });
     }
   }
-  return best;
+  // Longest match wins where cues overlap: "missing addresses" is not "missing".
+  const kept = candidates.filter(
+    (c) => !candidates.some((o) => o !== c && o.hit.start <= c.hit.start && o.hit.end >= c.hit.end && o.hit.end - o.hit.start > c.hit.end - c.hit.start),
+  );
+  let best: Candidate | null = null;
+  for (const c of kept) if (!best || c.score > best.score) best = c;
+  if (!best) return { predicate: 'other', ruleId: null, score: 0 };
+  if (best.predicate === 'other') {
+    const explicit = kept.find((c) => !c.hedged && OVERRIDES_OTHER.includes(c.predicate));
+    if (explicit) return { predicate: explicit.predicate, ruleId: explicit.ruleId, score: best.score };
+  }
+  return { predicate: best.predicate, ruleId: best.ruleId, score: best.score };
 }

@@ -101,7 +101,7 @@ const AFTER_DATE = new RegExp(`^\\s+${MONTHS}\\b`, 'i');
 const DURATION_AFTER =
   /^(?:-|\s)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|nights?)\b(?!\s(?:old|of age))/i;
 const AGE_AFTER = /^(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b|^(?:-|\s)year(?:s)?\s+of\s+age\b|^\s?-?\s?and\s?-?\s?(?:older|younger|under)\b/i;
-const AGE_BEFORE = /(?:\baged?|\bages|age of|\bunder(?: the)?(?: age)?(?: of)?|\bover(?: the)? age(?: of)?|\bolder than|\byounger than|\bbetween the ages of)\s+$/i;
+const AGE_BEFORE = /(?:\baged?|\bages|\bage of|\bunder(?: the)?(?: age)?(?: of)?|\bover(?: the)? age(?: of)?|\bolder than|\byounger than|\bbetween the ages of)\s+$/i;
 const NAME_AGE = /[A-Z][a-z]+,\s$/; // "Rubye Ramos, 23,"
 const MEASURE_AFTER =
   /^\s?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
