@@ -14,7 +14,11 @@ export interface MetricChoice {
   score: number;
   /** Rule ids behind the choice, strongest first. */
   ruleIds: string[];
+  /** The sentence uses wording specific to this metric's dataset (a cue of weight ≥ 6, not money words). */
+  specific: boolean;
 }
+
+const SPECIFIC_CUE_WEIGHT = 6;
 
 const CONTEXT_FACTOR = 0.35;
 const MIN_SCORE = 2;
@@ -81,9 +85,13 @@ export function chooseMetric(
   let best: { metric: MetricId; t: Tally } | null = null;
   for (const [metric, t] of tally) if (!best || t.score > best.t.score) best = { metric, t };
   if (!best || best.t.score < MIN_SCORE) {
-    return { metric: fallbackMetric(q, predicate, noun), score: best?.t.score ?? 0, ruleIds: best ? ids(best.t) : [] };
+    return { metric: fallbackMetric(q, predicate, noun), score: best?.t.score ?? 0, ruleIds: best ? ids(best.t) : [], specific: false };
   }
-  return { metric: best.metric, score: best.t.score, ruleIds: ids(best.t) };
+  const chosen = best.metric;
+  const specific = sentence.metricCues.some(
+    ({ rule }) => rule.metric === chosen && rule.weight >= SPECIFIC_CUE_WEIGHT && !rule.units,
+  );
+  return { metric: chosen, score: best.t.score, ruleIds: ids(best.t), specific };
 }
 
 function ids(t: Tally): string[] {

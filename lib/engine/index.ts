@@ -31,6 +31,10 @@ export interface EngineOptions {
 const CONTEXT_BEFORE = 2;
 const CONTEXT_AFTER = 1;
 
+/** How far around a number a negative cue ("penalties", "appointments") is looked for, in characters. */
+const NEGATIVE_BEFORE = 25;
+const NEGATIVE_AFTER = 60;
+
 const compiledCache = new Map<string, CompiledRules>();
 
 function rulesFor(packs: readonly RulePack[]): CompiledRules {
@@ -106,15 +110,19 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     // "100 officials", "152 countries": a head count of something else. A share
     // ("30 percent of adults who…") can still be about children.
     if (noun?.kind === 'nonclaim' && q.unit === 'count') return null;
-    const window = sentence.slice(q.end, q.end + 60);
+    // "a fine of $5.7 million", "700,000 deportations", "$8 million in penalties".
     const negative = hits.negatives.find(({ hits: hs }) =>
-      hs.some((h) => h.start >= q.end && h.start <= q.end + window.length),
+      hs.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER),
     );
     if (negative) return null;
 
     const predicate = choosePredicate(sentence, q, noun, hits);
     const metric = chooseMetric(q, predicate.predicate, noun, hits, context, rules);
     if (disabled.has(metric.metric)) return null;
+    // The sentence itself must be about the domain: a topic word, a number of children,
+    // victims or families, or wording specific to one dataset ("could not be reached by phone").
+    const domainNoun = noun?.kind === 'child' || noun?.kind === 'victim' || noun?.kind === 'family';
+    if (sentenceTopic === 0 && !domainNoun && !metric.specific) return null;
     if (level.requireChildSubject && noun?.kind !== 'child' && noun?.kind !== 'victim') return null;
     if (level.requirePredicate && !ALARM_PREDICATES.includes(predicate.predicate)) return null;
 

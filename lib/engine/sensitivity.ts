@@ -27,7 +27,7 @@ export const SENSITIVITY_LEVELS: Record<Sensitivity, SensitivityLevel> = {
     example: '“85,000 migrant children are missing”',
   },
   balanced: {
-    minConfidence: 0.5,
+    minConfidence: 0.48,
     allowVague: true,
     vagueFactor: 0.85,
     requireChildSubject: false,
