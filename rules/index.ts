@@ -1,0 +1,40 @@
+// The metric knowledge base, validated once when this module loads. Shipped
+// data that fails its schema is a build defect, so it throws (tests load this
+// module) rather than falling back silently.
+import { z } from 'zod';
+import { METRIC_IDS, type MetricId } from '../lib/contract';
+import rawMetrics from './metrics.json';
+import { MetricBase, type Family, type MetricEntry } from './schema';
+
+export const METRICS_PATH = 'rules/metrics.json';
+
+/** Validates metric data and checks that every contract metric has exactly one entry. */
+export function parseMetricBase(data: unknown, path = METRICS_PATH): MetricBase {
+  const result = MetricBase.safeParse(data);
+  if (!result.success) {
+    throw new Error(`${path} is invalid:\n${z.prettifyError(result.error)}`);
+  }
+  const seen = new Set<MetricId>();
+  for (const [i, entry] of result.data.metrics.entries()) {
+    if (seen.has(entry.id)) throw new Error(`${path}: metrics[${i}] repeats metric "${entry.id}"`);
+    seen.add(entry.id);
+  }
+  const missing = METRIC_IDS.filter((id) => !seen.has(id));
+  if (missing.length > 0) throw new Error(`${path}: no entry for metric(s) ${missing.join(', ')}`);
+  return result.data;
+}
+
+export const METRICS: MetricBase = parseMetricBase(rawMetrics);
+
+const BY_ID: ReadonlyMap<MetricId, MetricEntry> = new Map(METRICS.metrics.map((m) => [m.id, m]));
+
+export function metricById(id: MetricId): MetricEntry {
+  const entry = BY_ID.get(id);
+  // parseMetricBase guarantees completeness; this guards ids cast from untyped input.
+  if (!entry) throw new Error(`${METRICS_PATH} has no entry for metric "${id}"`);
+  return entry;
+}
+
+export const FAMILY_OF: Readonly<Record<MetricId, Family>> = Object.fromEntries(
+  METRICS.metrics.map((m) => [m.id, m.family]),
+) as Record<MetricId, Family>;
