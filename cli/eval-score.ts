@@ -11,6 +11,7 @@ export const LabelledLine = z.object({
   value: z.string().nullable().optional(),
   predicate: z.string().nullable().optional(),
   metric: z.string().nullable().optional(),
+  url: z.string().optional(),
 });
 export type LabelledLine = z.infer<typeof LabelledLine>;
 
@@ -55,9 +56,41 @@ export function matchClaim(line: LabelledLine, claims: readonly Claim[]): Claim 
 
 const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 
-export function score(lines: readonly LabelledLine[], sensitivity: Sensitivity = 'balanced'): Score {
-  const outcomes: Outcome[] = lines.map((line) => {
-    const claims = findClaims(line.text, { sensitivity });
+/**
+ * Claims per line. In passage mode, consecutive lines from the same page (same
+ * `url`) are joined into one passage, as they stand in the article, so that the
+ * engine sees each sentence with its neighbours; claims are then given back to
+ * the line they start in, with offsets relative to that line.
+ */
+function claimsPerLine(lines: readonly LabelledLine[], sensitivity: Sensitivity, passages: boolean): Claim[][] {
+  if (!passages) return lines.map((line) => findClaims(line.text, { sensitivity }));
+  const out: Claim[][] = lines.map(() => []);
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.url && lines[j]!.url === lines[i]!.url) j++;
+    const starts: number[] = [];
+    let text = '';
+    for (let k = i; k < j; k++) {
+      if (text) text += ' ';
+      starts.push(text.length);
+      text += lines[k]!.text;
+    }
+    for (const claim of findClaims(text, { sensitivity })) {
+      let k = starts.length - 1;
+      while (k > 0 && starts[k]! > claim.start) k--;
+      const shift = starts[k]!;
+      if (claim.end - shift > lines[i + k]!.text.length) continue; // spans two lines: not one sentence's claim
+      out[i + k]!.push({ ...claim, start: claim.start - shift, end: claim.end - shift });
+    }
+    i = j;
+  }
+  return out;
+}
+
+export function score(lines: readonly LabelledLine[], sensitivity: Sensitivity = 'balanced', passages = false): Score {
+  const perLine = claimsPerLine(lines, sensitivity, passages);
+  const outcomes: Outcome[] = lines.map((line, i) => {
+    const claims = perLine[i]!;
     return { line, claims, matched: line.is_claim ? matchClaim(line, claims) : null };
   });
   let tp = 0, fp = 0, fn = 0, tn = 0, metricOk = 0, predicateOk = 0;

@@ -1,4 +1,4 @@
-// npm run eval -- FILE.jsonl [--sensitivity strict|balanced|broad] [--json] [--quiet]
+// npm run eval -- FILE.jsonl [--sensitivity strict|balanced|broad] [--passages] [--json] [--quiet]
 // Prints detection precision/recall/F1, metric and predicate accuracy, and the misses.
 import { readFileSync } from 'node:fs';
 import { Sensitivity } from '../lib/contract';
@@ -15,7 +15,7 @@ function main(argv: string[]): number {
   }
   const file = args.filter((a) => sensIndex < 0 || a !== argv[sensIndex + 1])[0];
   if (!file) {
-    console.error('usage: npm run eval -- FILE.jsonl [--sensitivity strict|balanced|broad] [--json] [--quiet]');
+    console.error('usage: npm run eval -- FILE.jsonl [--sensitivity strict|balanced|broad] [--passages] [--json] [--quiet]');
     return 2;
   }
   const lines: LabelledLine[] = [];
@@ -25,14 +25,14 @@ function main(argv: string[]): number {
     if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
     lines.push(parsed.data);
   });
-  const s = score(lines, sensitivity.data);
+  const s = score(lines, sensitivity.data, flag('passages'));
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   if (flag('json')) {
     const { outcomes, ...figures } = s;
     console.log(JSON.stringify({ file, sensitivity: sensitivity.data, ...figures }, null, 2));
     return 0;
   }
-  console.log(`${file} — ${s.n} sentences, sensitivity ${sensitivity.data}`);
+  console.log(`${file} — ${s.n} sentences${flag('passages') ? ', read as passages (lines of one page joined)' : ''}, sensitivity ${sensitivity.data}`);
   console.log(`detection   precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${s.f1.toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}, tn ${s.tn})`);
   console.log(`on the ${s.tp} true positives: metric accuracy ${pct(s.metricAccuracy)}, predicate accuracy ${pct(s.predicateAccuracy)}`);
   if (flag('quiet')) return 0;
