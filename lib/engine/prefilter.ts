@@ -8,7 +8,7 @@ export const QUANTITY_HINT =
 
 /** Words that put a text near the domain: children, trafficking, smuggling, the border, the agencies. */
 export const TOPIC_HINT =
-  /\b(?:child|kid|minor|juvenile|youth|teen|girl|boy|infant|toddler|unaccompanied|uacs?\b|ucs?\b|traffick|smuggl|coyote|migrant|immigra|border|asylum|sponsor|exploit|slave|forced|labou?r|hotline|polaris|ncmec|unodc|\bilo\b|unicef|\biom\b|orr\b|\bhhs\b|\bcbp\b|\bice\b|\bdhs\b|refugee|custody|deport|victim|prostitut|sex\b|sexual|cartel|encounter|apprehen|inspector general|famil|notices? to appear|failed to appear|court|underage|arrest|prosecut|convict|defendant|indict|survivor|nhtrc|\bdna\b|fraudulent|fake famil|csec)/i;
+  /\b(?:child|kid|minor|juvenile|youth|teen|girl|boy|infant|toddler|unaccompanied|uacs?\b|ucs?\b|traffick|smuggl|coyote|migrant|immigra|border|asylum|sponsor|exploit|slave|forced|labou?r|hotline|polaris|ncmec|unodc|\bilo\b|unicef|\biom\b|orr\b|\bhhs\b|\bcbp\b|\bice\b|\bdhs\b|refugee|custody|deport|victim|prostitut|sex\b|sexual|cartel|encounter|apprehen|inspector general|famil|notices? to appear|failed to appear|court|underage|arrest|prosecut|convict|defendant|indict|survivor|nhtrc|\bdna\b|fraudulent|fake famil|csec|bab(?:y|ies)|adolescen|young (?:people|workers)|enslav|alien|crossers|homeland security|wage and hour|\bdoj\b|justice department|department of justice|\bfbi\b|\bhsi\b|state department|tip report|walk free|shelter|hazardous|violation|abuse|recycled|not theirs)/i;
 
 export function mayHoldClaim(text: string): boolean {
   return QUANTITY_HINT.test(text) && TOPIC_HINT.test(text);
