@@ -1,25 +1,21 @@
-// Turns rule data (the shipped patterns plus any enabled rule packs) into
-// compiled regexes, once per distinct rule set.
-import type { AnchorRule, PriorRule, MetricCueRule, NegativeRule, NounRule, PatternSet, PredicateRule, RulePack, TopicRule } from '../../rules/schema';
-import { compileTerms } from './lexicon';
+// Turns rule data (the shipped patterns plus any enabled rule packs) into one
+// word index, once per distinct rule set.
+import type {
+  AnchorRule, MetricCueRule, NegativeRule, NounRule, PatternSet, PredicateRule, PriorRule, RulePack, TopicRule,
+} from '../../rules/schema';
+import { Lexicon } from './lexicon';
 
-export interface Compiled<R> {
-  rule: R;
-  re: RegExp;
-}
+export type RuleRef =
+  | { kind: 'topics'; rule: TopicRule }
+  | { kind: 'nouns'; rule: NounRule }
+  | { kind: 'predicates'; rule: PredicateRule }
+  | { kind: 'metricCues'; rule: MetricCueRule }
+  | { kind: 'negatives'; rule: NegativeRule };
 
 export interface CompiledRules {
-  topics: Compiled<TopicRule>[];
-  nouns: Compiled<NounRule>[];
-  predicates: Compiled<PredicateRule>[];
-  metricCues: Compiled<MetricCueRule>[];
-  negatives: Compiled<NegativeRule>[];
+  lexicon: Lexicon<RuleRef>;
   anchors: AnchorRule[];
   priors: PriorRule[];
-}
-
-function compileAll<R extends { terms: string[] }>(rules: readonly R[]): Compiled<R>[] {
-  return rules.map((rule) => ({ rule, re: compileTerms(rule.terms) }));
 }
 
 /** Merges packs into the base rules: a pack's rule with an existing id replaces it. */
@@ -42,12 +38,15 @@ export function mergePacks(base: PatternSet, packs: readonly RulePack[]): Patter
 }
 
 export function compileRules(patterns: PatternSet): CompiledRules {
+  const refs: RuleRef[] = [
+    ...patterns.topics.map((rule) => ({ kind: 'topics' as const, rule })),
+    ...patterns.nouns.map((rule) => ({ kind: 'nouns' as const, rule })),
+    ...patterns.predicates.map((rule) => ({ kind: 'predicates' as const, rule })),
+    ...patterns.metricCues.map((rule) => ({ kind: 'metricCues' as const, rule })),
+    ...patterns.negatives.map((rule) => ({ kind: 'negatives' as const, rule })),
+  ];
   return {
-    topics: compileAll(patterns.topics),
-    nouns: compileAll(patterns.nouns),
-    predicates: compileAll(patterns.predicates),
-    metricCues: compileAll(patterns.metricCues),
-    negatives: compileAll(patterns.negatives),
+    lexicon: new Lexicon(refs.map((ref) => ({ key: ref, terms: ref.rule.terms }))),
     anchors: patterns.anchors,
     priors: patterns.priors,
   };

@@ -1,41 +1,113 @@
-// Compiles rule terms into regexes and finds them in text. Terms are plain
-// words (see rules/schema.ts Term); every character is escaped here, so a rule
-// can never be a catastrophic regex.
-import type { Term } from '../../rules/schema';
+// Finds rule terms in text by words, not regexes: the text is split into word
+// tokens once, and every term of every rule is looked up from an index keyed
+// by its first word. Rule data never becomes a regex, so no rule (shipped or
+// imported) can be a catastrophic pattern, and the cost per sentence does not
+// grow with the number of terms.
 
 export interface Hit {
   start: number;
   end: number;
 }
 
-function termSource(term: Term): string {
-  return term
-    .split(' ')
-    .map((word) => {
-      const wildcard = word.endsWith('*');
-      const body = (wildcard ? word.slice(0, -1) : word)
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/['’]/g, "['’]")
-        .replace(/-/g, '[-\\s]?');
-      return wildcard ? `${body}[\\w'’-]*` : body;
-    })
-    .join('[\\s-]+');
+export interface Token extends Hit {
+  /** Lowercased, with typographic apostrophes made plain. */
+  text: string;
 }
 
-/** One case-insensitive regex for a list of terms, longest first so that "lost track of" beats "lost". */
-export function compileTerms(terms: readonly Term[]): RegExp {
-  const sources = [...new Set(terms)].sort((a, b) => b.length - a.length).map(termSource);
-  return new RegExp(`(?<![\\w$])(?:${sources.join('|')})(?![\\w])`, 'giu');
-}
+// Abbreviations keep their final dot ("U.S."), so that "U.S. custody" reads as adjacent words.
+const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*(?:(?<=\.[\p{L}\p{N}]+)\.)?/gu;
+/** Words of a term may stand apart by spaces or hyphens ("follow-up" = "follow up"), nothing else. */
+const JOINER = /^[\s\-‐‑–]+$/;
 
-export function findHits(re: RegExp, text: string): Hit[] {
-  const hits: Hit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    hits.push({ start: m.index, end: m.index + m[0].length });
-    if (m[0].length === 0) re.lastIndex++;
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const text = m[0].toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
+    out.push({ start: m.index, end: m.index + m[0].length, text });
   }
-  return hits;
+  return out;
+}
+
+interface Word {
+  text: string;
+  prefix: boolean;
+}
+
+interface Entry<K> {
+  words: Word[];
+  key: K;
+}
+
+function parseTerm(term: string): Word[] {
+  return term
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((w) => {
+      const prefix = w.endsWith('*');
+      const text = (prefix ? w.slice(0, -1) : w).replace(/\.$/, '');
+      return { text, prefix };
+    })
+    .filter((w) => w.text.length > 0);
+}
+
+export class Lexicon<K> {
+  private readonly exact = new Map<string, Entry<K>[]>();
+  private readonly wild: Entry<K>[] = [];
+
+  constructor(groups: readonly { key: K; terms: readonly string[] }[]) {
+    for (const { key, terms } of groups) {
+      for (const term of new Set(terms)) {
+        const words = parseTerm(term);
+        if (!words.length) continue;
+        const entry = { words, key };
+        if (words[0]!.prefix) this.wild.push(entry);
+        else {
+          const list = this.exact.get(words[0]!.text) ?? [];
+          list.push(entry);
+          this.exact.set(words[0]!.text, list);
+        }
+      }
+    }
+  }
+
+  /** Every key's hits in `text`, longest term first at each place, not overlapping within one key. */
+  match(text: string, tokens: readonly Token[]): Map<K, Hit[]> {
+    const found = new Map<K, Hit[]>();
+    const lastEnd = new Map<K, number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i]!;
+      const candidates = this.exact.get(first.text) ?? [];
+      const wild = this.wild.length ? this.wild.filter((e) => first.text.startsWith(e.words[0]!.text)) : [];
+      const best = new Map<K, number>();
+      for (const entry of candidates.length && wild.length ? [...candidates, ...wild] : candidates.length ? candidates : wild) {
+        const end = this.matchAt(entry.words, tokens, i, text);
+        if (end > (best.get(entry.key) ?? -1)) best.set(entry.key, end);
+      }
+      for (const [key, end] of best) {
+        if (first.start < (lastEnd.get(key) ?? -1)) continue;
+        lastEnd.set(key, end);
+        const list = found.get(key) ?? [];
+        list.push({ start: first.start, end });
+        found.set(key, list);
+      }
+    }
+    return found;
+  }
+
+  /** End offset of `words` matched from token i, or -1. */
+  private matchAt(words: readonly Word[], tokens: readonly Token[], i: number, text: string): number {
+    for (let w = 0; w < words.length; w++) {
+      const token = tokens[i + w];
+      const word = words[w]!;
+      if (!token) return -1;
+      if (word.prefix ? !token.text.startsWith(word.text) : token.text !== word.text) return -1;
+      if (w > 0 && !JOINER.test(text.slice(tokens[i + w - 1]!.end, token.start))) return -1;
+    }
+    return tokens[i + words.length - 1]!.end;
+  }
 }
 
 /** Distance in characters between a hit and a span (0 where they touch or overlap). */

@@ -1,38 +1,29 @@
 // Finds every rule's terms in one sentence, once; the later stages only read
 // these hits.
-import type { CompiledRules, Compiled } from './compile';
-import { findHits, type Hit } from './lexicon';
+import type { MetricCueRule, NegativeRule, NounRule, PredicateRule, TopicRule } from '../../rules/schema';
+import type { CompiledRules } from './compile';
+import { tokenize, type Hit } from './lexicon';
 
 export interface RuleHits<R> {
   rule: R;
   hits: Hit[];
 }
 
-export interface SentenceHits<Rules extends CompiledRules = CompiledRules> {
-  topics: RuleHits<Rules['topics'][number]['rule']>[];
-  nouns: RuleHits<Rules['nouns'][number]['rule']>[];
-  predicates: RuleHits<Rules['predicates'][number]['rule']>[];
-  metricCues: RuleHits<Rules['metricCues'][number]['rule']>[];
-  negatives: RuleHits<Rules['negatives'][number]['rule']>[];
-}
-
-function hitsOf<R>(compiled: Compiled<R>[], text: string): RuleHits<R>[] {
-  const out: RuleHits<R>[] = [];
-  for (const { rule, re } of compiled) {
-    const hits = findHits(re, text);
-    if (hits.length) out.push({ rule, hits });
-  }
-  return out;
+export interface SentenceHits {
+  topics: RuleHits<TopicRule>[];
+  nouns: RuleHits<NounRule>[];
+  predicates: RuleHits<PredicateRule>[];
+  metricCues: RuleHits<MetricCueRule>[];
+  negatives: RuleHits<NegativeRule>[];
 }
 
 export function scanSentence(rules: CompiledRules, text: string): SentenceHits {
-  return {
-    topics: hitsOf(rules.topics, text),
-    nouns: hitsOf(rules.nouns, text),
-    predicates: hitsOf(rules.predicates, text),
-    metricCues: hitsOf(rules.metricCues, text),
-    negatives: hitsOf(rules.negatives, text),
-  };
+  const out: SentenceHits = { topics: [], nouns: [], predicates: [], metricCues: [], negatives: [] };
+  for (const [ref, hits] of rules.lexicon.match(text, tokenize(text))) {
+    // The union is sound: ref.kind names the list that ref.rule belongs to.
+    (out[ref.kind] as RuleHits<typeof ref.rule>[]).push({ rule: ref.rule, hits });
+  }
+  return out;
 }
 
 /** Topic strength of a text: the sum of the weights of the topics it mentions, each counted once. */
