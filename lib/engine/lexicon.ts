@@ -14,8 +14,7 @@ export interface Token extends Hit {
   text: string;
 }
 
-// Abbreviations keep their final dot ("U.S."), so that "U.S. custody" reads as adjacent words.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*(?:(?<=\.[\p{L}\p{N}]+)\.)?/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?/gu;
 /** Words of a term may stand apart by spaces or hyphens ("follow-up" = "follow up"), nothing else. */
 const JOINER = /^[\s\-‐‑–]+$/;
 
@@ -23,8 +22,12 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const text = m[0].toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
-    out.push({ start: m.index, end: m.index + m[0].length, text });
+    let word = m[0];
+    // Abbreviations keep their final dot ("U.S."), so that "U.S. custody" reads as adjacent
+    // words; a sentence's full stop does not belong to its last word.
+    if (word.endsWith('.') && !word.slice(0, -1).includes('.')) word = word.slice(0, -1);
+    const text = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase().replace(/’/g, "'");
+    out.push({ start: m.index, end: m.index + word.length, text });
   }
   return out;
 }
