@@ -31,6 +31,8 @@ export interface EngineOptions {
 const CONTEXT_BEFORE = 2;
 const CONTEXT_AFTER = 1;
 
+/** Topic strength of the neighbouring sentences that lets a topic-less sentence through (children + an agency). */
+const CONTEXT_GATE = 4.5;
 /** How far around a number a negative cue ("penalties", "appointments") is looked for, in characters. */
 const NEGATIVE_BEFORE = 25;
 const NEGATIVE_AFTER = 60;
@@ -122,7 +124,9 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     // The sentence itself must be about the domain: a topic word, a number of children,
     // victims or families, or wording specific to one dataset ("could not be reached by phone").
     const domainNoun = noun?.kind === 'child' || noun?.kind === 'victim' || noun?.kind === 'family';
-    if (sentenceTopic === 0 && !domainNoun && !metric.specific) return null;
+    // Or, where the source is named in the sentences around it, a metric found with their help.
+    const namedNearby = contextTopic >= CONTEXT_GATE && metric.metric !== 'other' && metric.metric !== 'unsourced';
+    if (sentenceTopic === 0 && !domainNoun && !metric.specific && !namedNearby) return null;
     if (level.requireChildSubject && noun?.kind !== 'child' && noun?.kind !== 'victim') return null;
     if (level.requirePredicate && !ALARM_PREDICATES.includes(predicate.predicate)) return null;
 

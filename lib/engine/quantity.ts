@@ -72,7 +72,9 @@ const PATTERNS: { kind: string; source: string }[] = [
   { kind: 'percent-range', source: `(?:between\\s)?${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}` },
   { kind: 'percent', source: `${DIGITS}${PERCENT_WORD}` },
   { kind: 'ratio', source: `\\b(?:${DIGITS}|${WORD_NUMBER}|an?)\\s(?:in|out\\sof)(?:\\severy)?\\s(?:${DIGITS}|${WORD_NUMBER}|ten|hundred|thousand)\\b` },
-  { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|a)[- ])?(?:half|thirds?|quarters?|fifths?|tenths?)\\b` },
+  { kind: 'half-scale', source: '\\b(?:half\\sa|a\\squarter(?:\\sof\\sa)?|a)\\s(?:million|billion)\\b' },
+  // A bare "quarter" or "third" is usually a period or an ordinal ("over the quarter"): a fraction needs its count.
+  { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|a)[- ](?:half|thirds?|quarters?|fifths?|tenths?)|half)\\b` },
   { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\\b' },
   { kind: 'several', source: `\\b(?:several|a\\sfew|many)\\s(?:hundred|thousand|million)\\b` },
   { kind: 'multiple', source: '\\b(?:doubled|tripled|quadrupled)\\b' },
@@ -104,9 +106,9 @@ const AGE_AFTER = /^(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b|^(?:-|\
 const AGE_BEFORE = /(?:\baged?|\bages|\bage of|\bunder(?: the)?(?: age)?(?: of)?|\bover(?: the)? age(?: of)?|\bolder than|\byounger than|\bbetween the ages of)\s+$/i;
 const NAME_AGE = /[A-Z][a-z]+,\s$/; // "Rubye Ramos, 23,"
 const MEASURE_AFTER =
-  /^\s?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
+  /^[-\s]?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
 const PAGE_BEFORE = /(?:\bpages?|\bp\.|\bpp\.|\bchapter|\bfigure|\bfigures|\btable|\bsection|\btitle|\bpart|\barticle|\bno\.|\bnumber|\bpublic law|\bh\.r\.|\bs\.|\bamendment|\bform|\busc|\bu\.s\.c\.|§)\s*$/i;
-const PAGE_AFTER = /^\s?(?:pages?|usc|u\.s\.c\.|cfr)\b/i;
+const PAGE_AFTER = /^[-\s]?(?:pages?|usc|u\.s\.c\.|cfr)\b/i;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
 const TIME_AFTER = /^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b))/i;
 const FY_BEFORE = /\b(?:fy|fiscal year|fiscal|calendar year|cy|fys)\s?$/i;
@@ -152,7 +154,7 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
   if (/\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d-\d{3}-\d{3}-\d{4}\b/.test(around) || /^\d{3}-\d{4}$/.test(raw)) {
     return 'phone';
   }
-  if (kind === 'count' || kind === 'count-range') {
+  if (kind === 'count' || kind === 'count-range' || kind === 'half-scale') {
     if (ORDINAL_AFTER.test(after)) return 'ordinal';
     if (TIME_AFTER.test(after)) return 'time';
     if (FY_BEFORE.test(before) || /^FY/i.test(raw)) return 'year';
@@ -237,6 +239,11 @@ export function findQuantities(sentence: string): FoundQuantity[] {
       vague = true;
       const span = VAGUE[lower] ?? (kind === 'several' ? severalRange(lower) : null);
       if (span) [low, high] = span;
+    } else if (kind === 'half-scale') {
+      const lower = raw.toLowerCase();
+      const scale = lower.endsWith('billion') ? 1e9 : 1e6;
+      value = (lower.startsWith('half') ? 0.5 : lower.startsWith('a quarter') ? 0.25 : 1) * scale;
+      low = high = value;
     } else if (kind === 'multiple') {
       value = { doubled: 2, tripled: 3, quadrupled: 4 }[lower] ?? null;
       low = high = value;
