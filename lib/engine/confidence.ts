@@ -17,6 +17,8 @@ const NOUN_EVIDENCE: Record<NounKind | 'none', number> = {
   nonclaim: 0,
 };
 
+const MONEY_EVIDENCE = 0.65;
+
 export interface Evidence {
   noun: CountedNoun | null;
   /** Topic strength of the sentence itself and of its neighbours (sums of topic weights). */
@@ -29,7 +31,9 @@ export interface Evidence {
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
 
 export function confidenceOf(q: FoundQuantity, e: Evidence): number {
-  const noun = NOUN_EVIDENCE[e.noun?.kind ?? 'none'];
+  // Money counts dollars: what it is paid for (a fee, an income) plays the part of the noun.
+  const paid = q.unit === 'usd' && (e.predicate.predicate === 'fee' || e.predicate.predicate === 'revenue');
+  const noun = paid ? MONEY_EVIDENCE : NOUN_EVIDENCE[e.noun?.kind ?? 'none'];
   const topic = clamp(e.sentenceTopic / 5);
   const context = clamp(e.contextTopic / 5);
   const predicate = e.predicate.ruleId === null ? 0 : clamp(e.predicate.score / 5) * (e.predicate.predicate === 'other' ? 0.6 : 1);

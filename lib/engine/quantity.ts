@@ -67,7 +67,7 @@ const PERCENT_WORD = '(?:\\s?%|\\s?percent\\b|\\s?per\\s?cent\\b)';
 const RANGE_SEP = '\\s?(?:-|–|—|to)\\s?';
 
 const PATTERNS: { kind: string; source: string }[] = [
-  { kind: 'money-range', source: `${MONEY}${RANGE_SEP}(?:\\$\\s?)?${DIGITS}${SCALE}?` },
+  { kind: 'money-range', source: `(?:between\\s)?${MONEY}(?:${RANGE_SEP}|\\sand\\s)(?:\\$\\s?)?${DIGITS}${SCALE}?` },
   { kind: 'money', source: MONEY },
   { kind: 'percent-range', source: `(?:between\\s)?${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}` },
   { kind: 'percent', source: `${DIGITS}${PERCENT_WORD}` },
