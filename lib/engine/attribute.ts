@@ -4,7 +4,7 @@
 import type { MetricId, PredicateId } from '../contract';
 import type { AnchorRule } from '../../rules/schema';
 import type { CompiledRules } from './compile';
-import { distance } from './lexicon';
+import { acrossClause, distance } from './lexicon';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
 import type { CountedNoun } from './subject';
@@ -21,6 +21,8 @@ export interface MetricChoice {
 const SPECIFIC_CUE_WEIGHT = 6;
 
 const CONTEXT_FACTOR = 0.35;
+/** A cue in another clause of the sentence counts half. */
+const CLAUSE_FACTOR = 0.5;
 const MIN_SCORE = 2;
 
 interface Tally {
@@ -49,12 +51,17 @@ function anchorMatches(a: AnchorRule, q: FoundQuantity, predicate: PredicateId, 
   // A range ("244,000 to 325,000") must lie within the known magnitude, not just its midpoint.
   if (!q.vague && q.low !== null && q.high !== null && q.low !== q.high) return q.low >= a.low && q.high <= a.high ? 1 : 0;
   if (q.value !== null) return q.value >= a.low && q.value <= a.high ? 1 : 0;
-  // Vague amounts ("hundreds of thousands") overlap a known magnitude only loosely.
-  if (q.low !== null && q.high !== null && q.low <= a.high && q.high >= a.low) return 0.5;
+  // A vague amount ("hundreds of thousands") fits a known figure that sits well inside its
+  // range: nobody says "thousands" for 1,500.
+  if (q.low !== null && q.high !== null) {
+    const mid = Math.sqrt(Math.max(a.low, 1) * a.high);
+    return mid >= 2 * q.low && mid <= q.high ? 0.5 : 0;
+  }
   return 0;
 }
 
 export function chooseMetric(
+  sentenceText: string,
   q: FoundQuantity,
   predicate: PredicateId,
   noun: CountedNoun | null,
@@ -66,8 +73,12 @@ export function chooseMetric(
   const cueApplies = (units: readonly string[] | undefined) => !units || units.includes(q.unit);
   for (const { rule, hits } of sentence.metricCues) {
     if (!cueApplies(rule.units)) continue;
-    const nearest = Math.min(...hits.map((h) => distance(h, q)));
-    add(tally, rule.metric, rule.id, rule.weight / (1 + nearest / 80));
+    let best = 0;
+    for (const h of hits) {
+      const score = (rule.weight / (1 + distance(h, q) / 80)) * (acrossClause(sentenceText, h, q) ? CLAUSE_FACTOR : 1);
+      best = Math.max(best, score);
+    }
+    add(tally, rule.metric, rule.id, best);
   }
   for (const hits of context) {
     for (const { rule } of hits.metricCues) if (cueApplies(rule.units)) add(tally, rule.metric, rule.id, rule.weight * CONTEXT_FACTOR);

@@ -18,6 +18,7 @@ import { scanSentence, topicStrength, type SentenceHits } from './scan';
 import { splitSentences, type Span } from './sentences';
 import { ALARM_PREDICATES, SENSITIVITY_LEVELS } from './sensitivity';
 import { countedNoun } from './subject';
+import type { Hit } from './lexicon';
 
 export interface EngineOptions {
   sensitivity?: Sensitivity;
@@ -91,10 +92,16 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     const sentenceTopic = topicStrength(hits).total;
     const contextTopic = Math.max(0, ...context.map((c) => topicStrength(c).total));
 
-    for (const q of quantities) {
-      const claim = judge(sentence, span.start, q, hits, context, sentenceTopic, contextTopic);
+    // Each number's phrase ("thousands of “missing” cases"), so that one number's words are not read as another's.
+    const phrases = quantities.map((q) => {
+      const noun = countedNoun(sentence, q, hits);
+      return { start: q.start, end: Math.max(q.end, noun?.end ?? q.end) };
+    });
+    quantities.forEach((q, k) => {
+      const others = phrases.filter((_, j) => j !== k);
+      const claim = judge(sentence, span.start, q, hits, context, sentenceTopic, contextTopic, others);
       if (claim) claims.push(claim);
-    }
+    });
   });
   return claims;
 
@@ -106,6 +113,7 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     context: SentenceHits[],
     sentenceTopic: number,
     contextTopic: number,
+    others: Hit[],
   ): Claim | null {
     if (q.vague && !level.allowVague) return null;
     const noun = countedNoun(sentence, q, hits);
@@ -118,8 +126,8 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     );
     if (negative) return null;
 
-    const predicate = choosePredicate(sentence, q, noun, hits);
-    const metric = chooseMetric(q, predicate.predicate, noun, hits, context, rules);
+    const predicate = choosePredicate(sentence, q, noun, hits, others);
+    const metric = chooseMetric(sentence, q, predicate.predicate, noun, hits, context, rules);
     if (disabled.has(metric.metric)) return null;
     // The sentence itself must be about the domain: a topic word, a number of children,
     // victims or families, or wording specific to one dataset ("could not be reached by phone").

@@ -119,3 +119,11 @@ export function distance(hit: Hit, span: Hit): number {
   if (hit.start >= span.end) return hit.start - span.end;
   return 0;
 }
+
+const CLAUSE = /[;:]|\s[—–-]\s|—/;
+
+/** Whether a clause boundary (";", ":", a dash) stands between a hit and a span. */
+export function acrossClause(text: string, hit: Hit, span: Hit): boolean {
+  const [a, b] = hit.end <= span.start ? [hit.end, span.start] : [span.end, hit.start];
+  return b > a && CLAUSE.test(text.slice(a, b));
+}

@@ -2,7 +2,7 @@
 // its distance from the number is taken into account. The sentence's own
 // wording decides, never the metric.
 import type { PredicateId } from '../contract';
-import { distance, type Hit } from './lexicon';
+import { acrossClause, distance, type Hit } from './lexicon';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
 import type { CountedNoun } from './subject';
@@ -22,6 +22,8 @@ const MODIFIER_PENALTY = 3;
 const HEDGE_BEFORE = /\b(?:at (?:high |greater |increased )?risk (?:of|for)|risk of|vulnerable to|exposed to|susceptible to|prevent|preventing|combat|combating|combatting|fight|fighting|against|awareness of)\b[^.;:]{0,40}$/i;
 /** The contract: failing to appear, custody… are "other" unless the sentence itself says missing or trafficked. */
 const HEDGE_PENALTY = 3;
+/** A cue in another clause (after ";" or a dash) speaks of something else more often than not. */
+const CLAUSE_PENALTY = 1.5;
 const OVERRIDES_OTHER: readonly PredicateId[] = ['missing', 'trafficked'];
 
 interface Candidate {
@@ -32,15 +34,22 @@ interface Candidate {
   hedged: boolean;
 }
 
+/**
+ * `others` are the phrases of the sentence's other numbers ("thousands of “missing”
+ * cases"): a modifier inside one of them describes that number, not this one. (Their
+ * head noun may be shared: "39% of detected victims were women, 22% were girls".)
+ */
 export function choosePredicate(
   sentence: string,
   q: FoundQuantity,
   noun: CountedNoun | null,
   hits: SentenceHits,
+  others: readonly Hit[] = [],
 ): PredicateChoice {
   const candidates: Candidate[] = [];
   for (const { rule, hits: spans } of hits.predicates) {
     for (const h of spans) {
+      if (others.some((o) => h.start >= o.start && h.end < o.end)) continue;
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       if (rule.headOnly && !isHead) continue;
       const hedged = HEDGE_BEFORE.test(sentence.slice(Math.max(0, h.start - 80), h.start));
@@ -50,7 +59,8 @@ export function choosePredicate(
         distance(h, q) / DECAY_CHARS +
         (isHead && rule.headOnly ? HEAD_BONUS : 0) -
         (insidePhrase ? MODIFIER_PENALTY : 0) -
-        (hedged ? HEDGE_PENALTY : 0);
+        (hedged ? HEDGE_PENALTY : 0) -
+        (acrossClause(sentence, h, q) ? CLAUSE_PENALTY : 0);
       candidates.push({ predicate: rule.predicate, ruleId: rule.id, hit: h, score, hedged });
     }
   }
