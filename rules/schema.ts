@@ -113,7 +113,7 @@ export const MetricCueRule = z.object({
 export type MetricCueRule = z.infer<typeof MetricCueRule>;
 
 /** What a number counts, read from the nouns right after it ("85,000 migrant children"). */
-export const NOUN_KINDS = ['child', 'victim', 'person', 'migrant', 'family', 'case', 'report', 'nonclaim'] as const;
+export const NOUN_KINDS = ['child', 'victim', 'person', 'migrant', 'family', 'case', 'report', 'adult', 'nonclaim'] as const;
 export const NounRule = z.object({
   id: RuleId,
   kind: z.enum(NOUN_KINDS),

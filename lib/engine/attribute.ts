@@ -21,6 +21,7 @@ export interface MetricChoice {
 const SPECIFIC_CUE_WEIGHT = 6;
 
 const CONTEXT_FACTOR = 0.35;
+const VAGUE_UNSOURCED: readonly PredicateId[] = ['trafficked', 'exploited_sex', 'exploited_labor', 'smuggled'];
 /** A cue in another clause of the sentence counts half. */
 const CLAUSE_FACTOR = 0.5;
 const MIN_SCORE = 2;
@@ -48,6 +49,9 @@ function add(tally: Map<MetricId, Tally>, metric: MetricId, id: string, score: n
 function anchorMatches(a: AnchorRule, q: FoundQuantity, predicate: PredicateId, noun: CountedNoun | null): number {
   if (a.unit !== q.unit || !a.predicates.includes(predicate)) return 0;
   if (a.nouns && !(noun && a.nouns.includes(noun.kind))) return 0;
+  // "hundreds of thousands trafficked" restates no dataset: a vague amount matches a known
+  // figure only where the sentence says what that figure counts, or that the children are lost.
+  if (q.vague && VAGUE_UNSOURCED.includes(predicate)) return 0;
   // A range ("244,000 to 325,000") must lie within the known magnitude, not just its midpoint.
   if (!q.vague && q.low !== null && q.high !== null && q.low !== q.high) return q.low >= a.low && q.high <= a.high ? 1 : 0;
   if (q.value !== null) return q.value >= a.low && q.value <= a.high ? 1 : 0;

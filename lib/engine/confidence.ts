@@ -13,6 +13,7 @@ const NOUN_EVIDENCE: Record<NounKind | 'none', number> = {
   case: 0.55,
   report: 0.55,
   person: 0.5,
+  adult: 0.2,
   none: 0.3,
   nonclaim: 0,
 };

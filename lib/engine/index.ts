@@ -117,9 +117,6 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
   ): Claim | null {
     if (q.vague && !level.allowVague) return null;
     const noun = countedNoun(sentence, q, hits);
-    // "100 officials", "152 countries": a head count of something else. A share
-    // ("30 percent of adults who…") can still be about children.
-    if (noun?.kind === 'nonclaim' && q.unit === 'count') return null;
     // "a fine of $5.7 million", "700,000 deportations", "$8 million in penalties".
     const negative = hits.negatives.find(({ hits: hs }) =>
       hs.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER),
@@ -129,6 +126,10 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     const predicate = choosePredicate(sentence, q, noun, hits, others);
     const metric = chooseMetric(sentence, q, predicate.predicate, noun, hits, context, rules);
     if (disabled.has(metric.metric)) return null;
+    // "100 officials", "152 countries": a head count of something else. Adults count
+    // only where the wording is specific to a dataset ("420 adults who posed as parents").
+    // A share ("30 percent of adults who…") can still be about children.
+    if (q.unit === 'count' && (noun?.kind === 'nonclaim' || (noun?.kind === 'adult' && !metric.specific))) return null;
     // The sentence itself must be about the domain: a topic word, a number of children,
     // victims or families, or wording specific to one dataset ("could not be reached by phone").
     const domainNoun = noun?.kind === 'child' || noun?.kind === 'victim' || noun?.kind === 'family';

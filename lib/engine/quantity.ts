@@ -91,10 +91,10 @@ const MASTER = new RegExp(
 
 // Bounds written before the number.
 const LOWER_BOUND = /(?:more than|over|at least|upwards of|in excess of|exceeding|exceeded|well over|slightly more than|greater than|surpassing|above|no fewer than|no less than|a record|at minimum)\s+$/i;
-const UPPER_BOUND = /(?:nearly|almost|up to|as many as|fewer than|less than|under|close to|just under|no more than|roughly up to|at most)\s+$/i;
+const UPPER_BOUND = /(?:nearly|almost|up to|as many as|as much as|fewer than|less than|under|close to|just under|no more than|roughly up to|at most)\s+$/i;
 const APPROX = /(?:about|around|approximately|roughly|some|an estimated|estimated|approx\.|circa|an average of|on average)\s+$/i;
 const PLUS_SUFFIX = /^(?:\+|-plus|\s(?:or more|plus)\b)/i;
-const RATE_SUFFIX = /^(?:\s(?:per|a|an|each|every)\s(?:year|month|week|day|person|migrant|child|head|trip|crossing|annually)\b|\s(?:each|apiece|annually)\b)/i;
+const RATE_SUFFIX = /^(?:\s(?:per|a|an|each|every)\s(?:year|month|week|day|person|migrant|child|head|trip|crossing|family|annually)\b|\s(?:each|apiece|annually)\b)/i;
 
 const MONTHS =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
