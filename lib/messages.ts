@@ -16,13 +16,43 @@ export const Message = z.discriminatedUnion('type', [
   z.object({ type: z.literal('list-claims') }),
   /** popup → content: scroll to claim `index` and open its context popup. */
   z.object({ type: z.literal('focus-claim'), index: z.number().int().nonnegative() }),
+  /**
+   * content → background: what the content script needs from the settings for
+   * this host. Reply: PageSettings. (The settings module and its zod schemas
+   * stay out of the page's bundle.)
+   */
+  z.object({ type: z.literal('page-settings'), host: z.string().max(300) }),
+  /** content → background: switch Metric Lens off on this host (the popup's "Turn off on …"). */
+  z.object({ type: z.literal('disable-site'), host: z.string().max(300) }),
 ]);
 export type Message = z.infer<typeof Message>;
 
+/** What the page UI shows about a metric, sent along so the rules never load into a web page. */
+export const MetricSummary = z.object({
+  shortName: z.string(),
+  name: z.string(),
+  counts: z.string(),
+  /** What the figure is often taken for but does not count. */
+  notCounts: z.string(),
+  tooltip: z.string(),
+});
+export type MetricSummary = z.infer<typeof MetricSummary>;
+
 export const AnalyzeReply = z.object({
   results: z.array(z.object({ id: z.string(), claims: z.array(Claim) })),
+  /** The metrics the claims name, by metric id. */
+  metrics: z.record(z.string(), MetricSummary).optional(),
 });
 export type AnalyzeReply = z.infer<typeof AnalyzeReply>;
+
+export const PageSettings = z.object({
+  /** Metric Lens is on, and on for this host. */
+  active: z.boolean(),
+  highlightStyle: z.enum(['color', 'underline']),
+  /** Changes whenever the engine would answer differently (sensitivity, metrics, rule packs). */
+  analysisKey: z.string(),
+});
+export type PageSettings = z.infer<typeof PageSettings>;
 
 export const PageClaims = z.object({
   url: z.string(),

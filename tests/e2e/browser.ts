@@ -6,28 +6,14 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { findChromium } from '../../cli/chromium';
+
+export { findChromium };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const FIXTURES_DIR = resolve(ROOT, '../shared/fixtures/pages');
 export const ARTIFACTS_DIR = join(ROOT, 'artifacts');
-
-export function findChromium(): string {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-  ];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found. On Debian or Ubuntu: sudo apt-get install chromium (or set CHROMIUM_PATH).',
-    );
-  }
-  return found;
-}
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',

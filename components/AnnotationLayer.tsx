@@ -1,0 +1,83 @@
+// Everything Metric Lens draws on a page, rendered inside one shadow root:
+// the focus ring over the current claim (a real button, so the keyboard and
+// screen readers reach claims), the tooltip, the context popup, and a live
+// region for announcements.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Claim } from '../lib/contract';
+import type { MetricSummary } from '../lib/messages';
+import { ClaimPopup } from './ClaimPopup';
+import { ClaimTooltip } from './ClaimTooltip';
+import type { Box } from './position';
+
+export interface LayerActions {
+  /** Enter or click on the focus ring: open the popup for the focused claim. */
+  openFocused(): void;
+  /** Esc or the close button: close the popup, focus back on the claim. */
+  closePopup(): void;
+  /** Esc on the focus ring, or focus leaving it. */
+  leaveFocus(): void;
+  dismiss(): void;
+  disableSite(): void;
+}
+
+export interface LayerState {
+  theme: 'light' | 'dark';
+  tooltip: { claim: Claim; metric?: MetricSummary; anchor: Box } | null;
+  popup: { claim: Claim; metric?: MetricSummary; anchor: Box; host: string } | null;
+  /** The claim the keyboard is on; `request` changes whenever focus must move onto it. */
+  focus: { anchor: Box; label: string; request: number } | null;
+  announcement: string;
+}
+
+export function AnnotationLayer({ state, actions }: { state: LayerState; actions: LayerActions }) {
+  const ringRef = useRef<HTMLButtonElement>(null);
+  const request = state.focus?.request;
+  useLayoutEffect(() => {
+    // While the popup is open it holds the focus; the ring takes it back when the popup closes.
+    if (request !== undefined && !state.popup) ringRef.current?.focus({ preventScroll: true });
+  }, [request]);
+  const { focus, tooltip, popup } = state;
+  return (
+    <div class={`layer ${state.theme}`}>
+      {focus && (
+        <button
+          type="button"
+          class="ring"
+          ref={ringRef}
+          aria-label={focus.label}
+          aria-describedby={tooltip ? 'ml-tooltip' : undefined}
+          style={{
+            top: `${focus.anchor.top - 2}px`,
+            left: `${focus.anchor.left - 2}px`,
+            width: `${focus.anchor.width + 4}px`,
+            height: `${focus.anchor.height + 4}px`,
+          }}
+          onClick={actions.openFocused}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              actions.leaveFocus();
+            }
+          }}
+          onBlur={(event) => {
+            // Moving into the popup keeps the claim current; leaving for the page does not.
+            const next = event.relatedTarget as Node | null;
+            if (!next || !(event.currentTarget as Node).getRootNode().contains(next)) actions.leaveFocus();
+          }}
+        />
+      )}
+      {tooltip && !popup && <ClaimTooltip {...tooltip} />}
+      {popup && (
+        <ClaimPopup
+          {...popup}
+          onClose={actions.closePopup}
+          onDismiss={actions.dismiss}
+          onDisableSite={actions.disableSite}
+        />
+      )}
+      <div class="live" role="status" aria-live="polite">
+        {state.announcement}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+// The context popup: the number, what the sentence says against what the
+// metric counts, the official figure with its source, caveats, and why the
+// claim was flagged. Every page-derived string is rendered as a text node.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Claim } from '../lib/contract';
+import type { MetricSummary } from '../lib/messages';
+import { PREDICATE_WORDS, asClause, safeHref } from './claim-words';
+import type { Box } from './position';
+import { usePlacement } from './use-placement';
+
+export interface ClaimPopupProps {
+  claim: Claim;
+  metric?: MetricSummary;
+  anchor: Box;
+  host: string;
+  onClose: () => void;
+  onDismiss: () => void;
+  onDisableSite: () => void;
+}
+
+export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, onDisableSite }: ClaimPopupProps) {
+  const { ref, style } = usePlacement<HTMLDivElement>(anchor, 'below');
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+  }, [claim]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    }
+  };
+  const counts = claim.conflation?.counts ?? metric?.counts;
+  const source = claim.source;
+  const href = source ? safeHref(source.url) : null;
+  return (
+    <div
+      class="popup"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="ml-popup-title"
+      tabIndex={-1}
+      ref={ref}
+      style={style}
+      onKeyDown={onKeyDown}
+    >
+      <div class="popup-head">
+        <h2 id="ml-popup-title">{metric?.name ?? claim.metricName}</h2>
+        <button type="button" class="close" aria-label="Close" ref={closeRef} onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <blockquote class="quote">{claim.text}</blockquote>
+      <dl class="facts">
+        <dt>The number</dt>
+        <dd class="number">{claim.number.raw}</dd>
+        <dt>The sentence says</dt>
+        <dd class="says">{PREDICATE_WORDS[claim.predicate]}</dd>
+        {counts && (
+          <>
+            <dt>The figure counts</dt>
+            <dd class="counts">{counts}</dd>
+          </>
+        )}
+      </dl>
+      {claim.conflation && (
+        <p class="conflation">
+          <strong>Not the same thing.</strong>{' '}
+          {metric?.notCounts ??
+            `The sentence says ${PREDICATE_WORDS[claim.conflation.says]}, but this figure counts ${asClause(claim.conflation.counts)}`}
+        </p>
+      )}
+      {source && (
+        <section class="source">
+          <h3>Official figure</h3>
+          <p>
+            <span class="source-value">{source.value}</span>
+            {' · '}
+            {source.period}
+          </p>
+          <p class="source-ref">
+            {source.publisher}:{' '}
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer">
+                {source.title}
+              </a>
+            ) : (
+              source.title
+            )}
+          </p>
+        </section>
+      )}
+      {claim.caveats.length > 0 && (
+        <section class="caveats">
+          <h3>Caveats</h3>
+          <ul>
+            {claim.caveats.map((caveat, i) => (
+              <li key={i}>{caveat}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <details class="why">
+        <summary>Why this was flagged</summary>
+        <p>
+          Confidence {Math.round(claim.confidence * 100)}% at {claim.sensitivity} sensitivity.
+          {claim.rules.length > 0 && <> Rules: {claim.rules.join(', ')}.</>}
+        </p>
+      </details>
+      <div class="actions">
+        <button type="button" onClick={onDismiss}>
+          Dismiss
+        </button>
+        <button type="button" onClick={onDisableSite}>
+          Turn off on {host}
+        </button>
+      </div>
+    </div>
+  );
+}
+

@@ -1,0 +1,23 @@
+// The hover/focus tooltip: which metric the number comes from, and the one line that matters most.
+import type { Claim } from '../lib/contract';
+import type { MetricSummary } from '../lib/messages';
+import { keyLine } from './claim-words';
+import type { Box } from './position';
+import { usePlacement } from './use-placement';
+
+export interface ClaimTooltipProps {
+  claim: Claim;
+  metric?: MetricSummary;
+  anchor: Box;
+}
+
+export function ClaimTooltip({ claim, metric, anchor }: ClaimTooltipProps) {
+  const { ref, style } = usePlacement<HTMLDivElement>(anchor, 'above');
+  return (
+    <div class="tooltip" role="tooltip" id="ml-tooltip" ref={ref} style={style}>
+      <div class="tooltip-metric">{metric?.shortName ?? claim.metricName}</div>
+      <div class="tooltip-line">{keyLine(claim, metric?.tooltip)}</div>
+      <div class="tooltip-hint">Click or press Enter for context</div>
+    </div>
+  );
+}

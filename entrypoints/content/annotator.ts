@@ -1,0 +1,481 @@
+// The content script's state and life on a page: index visible text in time
+// slices, send candidate passages to the background engine, map the claims it
+// returns to Ranges, paint them, and keep a pointer and keyboard path to each.
+import browser from 'webextension-polyfill';
+import type { Claim } from '../../lib/contract';
+import { mayHoldClaim } from '../../lib/engine/prefilter';
+import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messages';
+import { createHighlighter, type Highlighter } from '../../lib/dom/highlight';
+import { rangeAtPoint } from '../../lib/dom/hit-test';
+import { watchMutations, type MutationWatch } from '../../lib/dom/mutations';
+import { compareRanges, normalizeSpace, rangeForOffsets, rangeHolds } from '../../lib/dom/ranges';
+import { TimeSlicer } from '../../lib/dom/slices';
+import { blockOf, isInsideSkipped, iteratePassages, type CollectOptions, type TextPassage } from '../../lib/dom/text-index';
+import { keyLine } from '../../components/claim-words';
+import type { Box } from '../../components/position';
+import { readAnalyzeReply } from './inbox';
+import { HOST_TAG, PageUi } from './ui';
+
+interface Annotation {
+  claim: Claim;
+  range: Range;
+  key: string;
+}
+
+const MARK = {
+  start: 'metric-lens:start',
+  indexed: 'metric-lens:indexed',
+  firstHighlight: 'metric-lens:first-highlight',
+  done: 'metric-lens:done',
+} as const;
+
+/** Passages per analyze message: a small first batch so the first highlight comes early. */
+const FIRST_BATCH = 4;
+const BATCH = 40;
+const BATCH_CHARS = 60_000;
+
+function boxOf(range: Range): Box {
+  const rect = range.getBoundingClientRect();
+  return { top: rect.top, left: rect.left, width: rect.width, height: rect.height };
+}
+
+function claimKey(claim: Claim): string {
+  return `${claim.metric}|${normalizeSpace(claim.text)}`;
+}
+
+function isEditableTarget(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || el.nodeType !== 1) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.localName;
+  return tag === 'input' || tag === 'textarea' || tag === 'select';
+}
+
+export class Annotator {
+  private annotations: Annotation[] = [];
+  private byRange = new Map<Range, Annotation>();
+  private metrics = new Map<string, MetricSummary>();
+  private dismissed = new Set<string>();
+  /** Bumped on every stop or restart: work from an older generation drops its results. */
+  private generation = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private highlighter: Highlighter | null = null;
+  private watch: MutationWatch | null = null;
+  private readonly ui: PageUi;
+  private active: Annotation | null = null;
+  private hovered: Annotation | null = null;
+  private focusRequest = 0;
+  private reportedCount = -1;
+  private marked = new Set<string>();
+  private frame = 0;
+  private pointer = { x: -1, y: -1 };
+  private readonly indexOptions: CollectOptions;
+  private listening = false;
+
+  constructor(
+    private settings: PageSettings,
+    private readonly hooks: { disableSite: () => void },
+    private readonly doc: Document = document,
+  ) {
+    this.ui = new PageUi(doc, {
+      openFocused: () => this.active && this.openPopup(this.active),
+      closePopup: () => this.closePopup(true),
+      leaveFocus: () => (this.ui.current.popup ? this.closePopup(true) : this.leaveFocus()),
+      dismiss: () => this.dismissActive(),
+      disableSite: () => this.disableSite(),
+    });
+    const view = doc.defaultView!;
+    this.indexOptions = {
+      skip: (el) => el.localName === HOST_TAG,
+      getStyle: (el) => view.getComputedStyle(el),
+    };
+  }
+
+  get claims(): Claim[] {
+    return this.annotations.map((a) => a.claim);
+  }
+
+  get running(): boolean {
+    return this.highlighter !== null;
+  }
+
+  start(): void {
+    if (this.running) return;
+    const gen = ++this.generation;
+    this.highlighter = createHighlighter(this.doc, this.settings.highlightStyle);
+    this.listen(true);
+    this.watch = watchMutations(this.doc.documentElement, {
+      isOwn: (node) => this.ui.isHost(node) || (this.highlighter?.isOwnNode(node) ?? false),
+      onChange: (added, removedFrom) => this.enqueue(() => this.rescan(added, removedFrom, gen)),
+    });
+    this.mark(MARK.start);
+    this.enqueue(() => this.scan([this.doc], gen, true));
+  }
+
+  stop(): void {
+    this.generation++;
+    this.watch?.stop();
+    this.watch = null;
+    this.highlighter?.clear();
+    this.highlighter = null;
+    this.listen(false);
+    this.ui.destroy();
+    this.annotations = [];
+    this.byRange.clear();
+    this.active = null;
+    this.hovered = null;
+    this.reportCount();
+  }
+
+  /**
+   * Applies new settings: everything off when the site or the extension is
+   * switched off, a fresh analysis when the engine would answer differently, a
+   * repaint for a new highlight style.
+   */
+  updateSettings(next: PageSettings): void {
+    const before = this.settings;
+    this.settings = next;
+    if (!next.active) {
+      if (this.running) this.stop();
+      return;
+    }
+    if (!this.running) {
+      this.start();
+      return;
+    }
+    if (before.analysisKey !== next.analysisKey) {
+      this.stop();
+      this.start();
+    } else if (before.highlightStyle !== next.highlightStyle) {
+      this.highlighter?.setStyle(next.highlightStyle);
+    }
+  }
+
+  /** Scrolls to claim `index` (document order) and opens its popup. */
+  focusClaim(index: number): boolean {
+    const annotation = this.annotations[index];
+    if (!annotation) return false;
+    this.moveTo(annotation);
+    this.openPopup(annotation);
+    return true;
+  }
+
+  // ---- scanning ----------------------------------------------------------
+
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch(() => {
+      // A failed scan (the page tore the nodes down mid-way, the background
+      // restarted) must not break the next one; there is nothing to report.
+    });
+  }
+
+  private async scan(roots: Node[], gen: number, initial = false): Promise<void> {
+    const slicer = new TimeSlicer(8);
+    const candidates: TextPassage[] = [];
+    for (const root of roots) {
+      for (const passage of iteratePassages(root, this.indexOptions)) {
+        if (mayHoldClaim(passage.text)) candidates.push(passage);
+        await slicer.pause();
+        if (gen !== this.generation) return;
+      }
+    }
+    if (initial) this.mark(MARK.indexed);
+    let next = 0;
+    while (next < candidates.length) {
+      const batch: TextPassage[] = [];
+      let chars = 0;
+      const limit = initial && next === 0 ? FIRST_BATCH : BATCH;
+      while (next < candidates.length && batch.length < limit && (batch.length === 0 || chars < BATCH_CHARS)) {
+        const passage = candidates[next++]!;
+        batch.push(passage);
+        chars += passage.text.length;
+      }
+      const reply = await this.analyze(batch);
+      if (gen !== this.generation) return;
+      if (reply) await this.apply(batch, reply, slicer, gen);
+      if (gen !== this.generation) return;
+    }
+    if (initial) {
+      this.mark(MARK.done);
+      if (this.annotations.length > 0) {
+        const n = this.annotations.length;
+        this.ui.update({
+          announcement: `Metric Lens marked ${n} number${n === 1 ? '' : 's'} on this page. Alt+Shift+N moves to the next.`,
+        });
+      }
+    }
+  }
+
+  private async analyze(batch: TextPassage[]): Promise<AnalyzeReply | null> {
+    const passages = batch.map((p, i) => ({ id: String(i), text: p.text }));
+    try {
+      return readAnalyzeReply(await browser.runtime.sendMessage({ type: 'analyze', passages }));
+    } catch {
+      return null; // background unavailable (extension reloading): the page stays as it is
+    }
+  }
+
+  private async apply(batch: TextPassage[], reply: AnalyzeReply, slicer: TimeSlicer, gen: number): Promise<void> {
+    for (const [id, summary] of Object.entries(reply.metrics ?? {})) this.metrics.set(id, summary);
+    let added = 0;
+    for (const result of reply.results) {
+      const passage = batch[Number(result.id)];
+      if (!passage) continue;
+      for (const claim of result.claims) {
+        const key = claimKey(claim);
+        if (this.dismissed.has(key)) continue;
+        const range = rangeForOffsets(passage, claim.start, claim.end);
+        // The page may have changed since indexing: paint only text that still says this.
+        if (!range || !rangeHolds(range, claim.text) || this.isAnnotated(key, range)) continue;
+        const annotation = { claim, range, key };
+        this.annotations.push(annotation);
+        this.byRange.set(range, annotation);
+        this.highlighter?.add(range);
+        added++;
+      }
+      await slicer.pause();
+      if (gen !== this.generation) return;
+    }
+    if (added === 0) return;
+    this.annotations.sort((a, b) => compareRanges(a.range, b.range));
+    this.watch?.discardPending(); // the wrapping fallback changes the DOM; the Highlight API does not
+    this.mark(MARK.firstHighlight);
+    this.reportCount();
+  }
+
+  private isAnnotated(key: string, range: Range): boolean {
+    return this.annotations.some(
+      (a) => a.key === key && a.range.compareBoundaryPoints(0, range) === 0 && a.range.compareBoundaryPoints(2, range) === 0,
+    );
+  }
+
+  /** After page changes: drop claims whose text is gone, index only the changed blocks. */
+  private async rescan(added: Node[], removedFrom: Node[], gen: number): Promise<void> {
+    if (gen !== this.generation) return;
+    void removedFrom; // removals matter only through the ranges they break, checked next
+    const dead = this.annotations.filter((a) => !rangeHolds(a.range, a.claim.text));
+    for (const a of dead) this.remove(a);
+    if (dead.length > 0) this.reportCount();
+
+    const roots: Node[] = [];
+    for (const node of added) {
+      if (!node.isConnected || isInsideSkipped(node, this.indexOptions)) continue;
+      let root: Node | null = node;
+      if (node.nodeType === 3) root = blockOf(node, this.indexOptions);
+      else if (node.nodeType === 1) {
+        const display = this.doc.defaultView!.getComputedStyle(node as Element).display;
+        // New inline content joins its block's passage: rescan that block.
+        if (display === 'inline' || display === 'contents' || display.startsWith('inline-')) {
+          root = blockOf(node, this.indexOptions);
+        }
+      } else continue;
+      if (root) roots.push(root);
+    }
+    const outermost = roots.filter((r, i) => !roots.some((o, j) => j !== i && o !== r && o.contains(r)));
+    const unique = [...new Set(outermost)];
+    if (unique.length > 0) await this.scan(unique, gen);
+  }
+
+  private remove(annotation: Annotation): void {
+    this.annotations = this.annotations.filter((a) => a !== annotation);
+    this.byRange.delete(annotation.range);
+    this.highlighter?.remove(annotation.range);
+    if (this.hovered === annotation) {
+      this.hovered = null;
+      this.ui.update({ tooltip: null });
+    }
+    if (this.active === annotation) {
+      this.active = null;
+      this.ui.update({ focus: null, popup: null, tooltip: null });
+    }
+  }
+
+  private reportCount(): void {
+    const count = this.annotations.length;
+    if (count === this.reportedCount) return;
+    this.reportedCount = count;
+    browser.runtime.sendMessage({ type: 'claims-count', count }).catch(() => {});
+  }
+
+  private mark(name: string): void {
+    if (this.marked.has(name)) return;
+    this.marked.add(name);
+    performance.mark(name);
+  }
+
+  // ---- pointer and keyboard ---------------------------------------------
+
+  private listen(on: boolean): void {
+    if (on === this.listening) return;
+    this.listening = on;
+    const view = this.doc.defaultView!;
+    const passive = { capture: true, passive: true };
+    const bind = (type: string, handler: (event: never) => void, options: AddEventListenerOptions | boolean) => {
+      if (on) view.addEventListener(type, handler as EventListener, options);
+      else view.removeEventListener(type, handler as EventListener, options);
+    };
+    bind('pointermove', this.onPointerMove, passive);
+    bind('pointerdown', this.onPointerDown, passive);
+    bind('click', this.onClick, true);
+    bind('keydown', this.onKeyDown, true);
+    bind('scroll', this.onViewportChange, passive);
+    bind('resize', this.onViewportChange, { passive: true });
+  }
+
+  private hitTest(x: number, y: number): Annotation | null {
+    const range = rangeAtPoint(this.doc, x, y, new Set(this.byRange.keys()));
+    return range ? (this.byRange.get(range) ?? null) : null;
+  }
+
+  private readonly onPointerMove = (event: PointerEvent): void => {
+    if (this.annotations.length === 0) return;
+    this.pointer = { x: event.clientX, y: event.clientY };
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const hit = this.hitTest(this.pointer.x, this.pointer.y);
+      if (hit === this.hovered) return;
+      this.hovered = hit;
+      if (this.ui.current.popup) return;
+      this.ui.update({ tooltip: hit ? this.tooltipFor(hit) : this.active ? this.tooltipFor(this.active) : null });
+    });
+  };
+
+  private readonly onPointerDown = (event: PointerEvent): void => {
+    if (!this.ui.current.popup) return;
+    if (event.composedPath().some((t) => t instanceof Node && this.ui.isHost(t))) return;
+    if (this.hitTest(event.clientX, event.clientY)) return; // the click handler opens that claim
+    this.closePopup(false);
+  };
+
+  private readonly onClick = (event: MouseEvent): void => {
+    if (this.annotations.length === 0 || event.button !== 0) return;
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const path = event.composedPath();
+    if (path.some((t) => t instanceof Node && this.ui.isHost(t))) return;
+    // A claim inside a link: the click is the link's.
+    if (path.some((t) => t instanceof Element && t.localName === 'a' && t.hasAttribute('href'))) return;
+    const selection = this.doc.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const hit = this.hitTest(event.clientX, event.clientY);
+    if (hit) this.openPopup(hit);
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && (event.code === 'KeyN' || event.code === 'KeyP')) {
+      // Typing in the page's fields keeps its keys.
+      if (isEditableTarget(event.target) || isEditableTarget(this.doc.activeElement)) return;
+      if (this.annotations.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      this.step(event.code === 'KeyN' ? 1 : -1);
+      return;
+    }
+    if (event.key === 'Escape' && this.ui.current.popup) {
+      const inUi = event.composedPath().some((t) => t instanceof Node && this.ui.isHost(t));
+      if (!inUi) this.closePopup(true);
+    }
+  };
+
+  private readonly onViewportChange = (): void => {
+    const { tooltip, popup, focus } = this.ui.current;
+    if (!tooltip && !popup && !focus) return;
+    requestAnimationFrame(() => this.refreshAnchors());
+  };
+
+  private refreshAnchors(): void {
+    const { tooltip, popup, focus } = this.ui.current;
+    const shown = this.active ?? this.hovered;
+    if (!shown) return;
+    const anchor = boxOf(shown.range);
+    this.ui.update({
+      tooltip: tooltip ? { ...tooltip, anchor: boxOf((this.hovered ?? shown).range) } : null,
+      popup: popup && this.active ? { ...popup, anchor } : popup,
+      focus: focus && this.active ? { ...focus, anchor } : focus,
+    });
+  }
+
+  // ---- claim navigation and popup ---------------------------------------
+
+  private tooltipFor(a: Annotation) {
+    return { claim: a.claim, metric: this.metrics.get(a.claim.metric), anchor: boxOf(a.range) };
+  }
+
+  private labelFor(a: Annotation): string {
+    const index = this.annotations.indexOf(a) + 1;
+    const metric = this.metrics.get(a.claim.metric);
+    const line = keyLine(a.claim, metric?.tooltip);
+    return `Claim ${index} of ${this.annotations.length}: “${a.claim.text}”. ${metric?.shortName ?? a.claim.metricName}. ${line} Press Enter for context.`;
+  }
+
+  private step(direction: 1 | -1): void {
+    const n = this.annotations.length;
+    const current = this.active ? this.annotations.indexOf(this.active) : -1;
+    const index = current < 0 ? (direction > 0 ? 0 : n - 1) : (current + direction + n) % n;
+    const target = this.annotations[index]!;
+    this.moveTo(target);
+    this.closePopup(false);
+    this.active = target;
+    this.highlighter?.setActive(target.range);
+    this.ui.update({
+      focus: { anchor: boxOf(target.range), label: this.labelFor(target), request: ++this.focusRequest },
+      tooltip: this.tooltipFor(target),
+    });
+  }
+
+  private moveTo(a: Annotation): void {
+    const rect = a.range.getBoundingClientRect();
+    const view = this.doc.defaultView!;
+    if (rect.top >= 0 && rect.bottom <= view.innerHeight) return;
+    const el = a.range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
+
+  private openPopup(a: Annotation): void {
+    this.active = a;
+    this.highlighter?.setActive(a.range);
+    const anchor = boxOf(a.range);
+    const focus = this.ui.current.focus;
+    this.ui.update({
+      tooltip: null,
+      popup: { claim: a.claim, metric: this.metrics.get(a.claim.metric), anchor, host: location.hostname || 'this site' },
+      // The ring over the claim is where focus returns when the popup closes.
+      focus: { anchor, label: this.labelFor(a), request: focus?.request ?? this.focusRequest },
+    });
+  }
+
+  private closePopup(returnFocus: boolean): void {
+    if (!this.ui.current.popup) return;
+    if (returnFocus && this.active) {
+      this.ui.update({
+        popup: null,
+        focus: { anchor: boxOf(this.active.range), label: this.labelFor(this.active), request: ++this.focusRequest },
+      });
+      return;
+    }
+    this.active = null;
+    this.highlighter?.setActive(null);
+    this.ui.update({ popup: null, focus: null, tooltip: null });
+  }
+
+  private leaveFocus(): void {
+    if (this.ui.current.popup) return;
+    this.active = null;
+    this.highlighter?.setActive(null);
+    this.ui.update({ focus: null, tooltip: this.hovered ? this.tooltipFor(this.hovered) : null });
+  }
+
+  private dismissActive(): void {
+    const a = this.active;
+    if (!a) return;
+    this.dismissed.add(a.key);
+    this.remove(a);
+    this.ui.update({ popup: null, focus: null, tooltip: null, announcement: 'Claim dismissed.' });
+    this.reportCount();
+  }
+
+  private disableSite(): void {
+    this.stop();
+    this.hooks.disableSite();
+  }
+}

@@ -1,0 +1,81 @@
+// Checks on the messages the content script receives. The zod schemas in
+// lib/messages.ts are the definition; zod itself stays out of the page's
+// bundle (it would double its size), so these read the same shapes by hand,
+// typed against those schemas, and drop anything that does not fit.
+import type { Claim } from '../../lib/contract';
+import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messages';
+
+type Unknown = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Unknown => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+const isIndex = (v: unknown): v is number => isNumber(v) && Number.isInteger(v) && v >= 0;
+
+export type PopupRequest = { type: 'list-claims' } | { type: 'focus-claim'; index: number };
+
+export function readPopupRequest(raw: unknown): PopupRequest | null {
+  if (!isObject(raw)) return null;
+  if (raw.type === 'list-claims') return { type: 'list-claims' };
+  if (raw.type === 'focus-claim' && isIndex(raw.index)) return { type: 'focus-claim', index: raw.index };
+  return null;
+}
+
+function isSource(v: unknown): boolean {
+  return v === null || (isObject(v) && ['publisher', 'title', 'period', 'value', 'url'].every((k) => isString(v[k])));
+}
+
+function isClaim(v: unknown): v is Claim {
+  if (!isObject(v)) return false;
+  const n = v.number;
+  const c = v.conflation;
+  return (
+    isString(v.text) &&
+    isIndex(v.start) &&
+    isIndex(v.end) &&
+    isObject(n) &&
+    isString(n.raw) &&
+    isString(v.predicate) &&
+    isString(v.metric) &&
+    isString(v.metricName) &&
+    isNumber(v.confidence) &&
+    (c === null || (isObject(c) && isString(c.says) && isString(c.counts))) &&
+    isStrings(v.caveats) &&
+    isSource(v.source) &&
+    isStrings(v.rules) &&
+    isString(v.sensitivity)
+  );
+}
+
+function isSummary(v: unknown): v is MetricSummary {
+  return (
+    isObject(v) &&
+    isString(v.shortName) &&
+    isString(v.name) &&
+    isString(v.counts) &&
+    isString(v.notCounts) &&
+    isString(v.tooltip)
+  );
+}
+
+/** The background's reply to `analyze`; claims that do not fit the contract are dropped. */
+export function readAnalyzeReply(raw: unknown): AnalyzeReply | null {
+  if (!isObject(raw) || !Array.isArray(raw.results)) return null;
+  const results: AnalyzeReply['results'] = [];
+  for (const r of raw.results) {
+    if (!isObject(r) || !isString(r.id) || !Array.isArray(r.claims)) continue;
+    results.push({ id: r.id, claims: r.claims.filter(isClaim) });
+  }
+  const metrics: Record<string, MetricSummary> = {};
+  if (isObject(raw.metrics)) {
+    for (const [id, summary] of Object.entries(raw.metrics)) if (isSummary(summary)) metrics[id] = summary;
+  }
+  return { results, metrics };
+}
+
+export function readPageSettings(raw: unknown): PageSettings | null {
+  if (!isObject(raw) || typeof raw.active !== 'boolean' || !isString(raw.analysisKey)) return null;
+  const style = raw.highlightStyle === 'underline' ? 'underline' : 'color';
+  return { active: raw.active, highlightStyle: style, analysisKey: raw.analysisKey };
+}

@@ -1,0 +1,78 @@
+// The background's answers to the content script: `analyze` (run the engine
+// on candidate passages), `page-settings` (what the page needs from the
+// settings) and `disable-site`. The engine, the rules and the settings schemas
+// live here, never in the web page.
+import type { Runtime } from 'webextension-polyfill';
+import type { MetricId } from './contract';
+import { findClaims } from './engine';
+import { Message, type AnalyzeReply, type MetricSummary, type PageSettings, type Passage } from './messages';
+import type { Settings } from './settings/schema';
+import { isSiteEnabled, withSiteEnabled } from './settings/sites';
+import { metricById } from '../rules';
+
+/** The page UI's view of a metric, from the knowledge base. */
+export function describeMetric(id: MetricId): MetricSummary {
+  const m = metricById(id);
+  return { shortName: m.shortName, name: m.name, counts: m.counts, notCounts: m.notCounts, tooltip: m.tooltip };
+}
+
+/** Runs the engine on every passage with the user's sensitivity and metric choices. */
+export function analyzePassages(passages: readonly Passage[], settings: Settings): AnalyzeReply {
+  const options = { sensitivity: settings.sensitivity, disabledMetrics: settings.disabledMetrics };
+  const results = passages.map((p) => ({ id: p.id, claims: findClaims(p.text, options) }));
+  const metrics: Record<string, MetricSummary> = {};
+  for (const claim of results.flatMap((r) => r.claims)) metrics[claim.metric] ??= describeMetric(claim.metric);
+  return { results, metrics };
+}
+
+/** What a page on `host` needs to know from the settings. */
+export function pageSettings(settings: Settings, host: string): PageSettings {
+  return {
+    active: isSiteEnabled(settings, host),
+    highlightStyle: settings.highlightStyle,
+    analysisKey: JSON.stringify([settings.sensitivity, settings.disabledMetrics, settings.rulePacks]),
+  };
+}
+
+function senderHost(sender: Runtime.MessageSender | undefined): string | null {
+  const url = sender?.tab?.url ?? sender?.url;
+  if (!url) return null;
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+/** The settings store (lib/settings/store.ts in the background; an in-memory one in tests). */
+export interface HostDeps {
+  load: () => Promise<Settings>;
+  update: (change: (current: Settings) => Settings) => Promise<Settings>;
+}
+
+/**
+ * A runtime.onMessage listener for the content script's requests. Every other
+ * message is left to other listeners (it returns undefined for them).
+ */
+export function createContentRequestListener(deps: HostDeps) {
+  return (raw: unknown, sender?: Runtime.MessageSender): Promise<unknown> | undefined => {
+    const parsed = Message.safeParse(raw);
+    if (!parsed.success) return undefined;
+    const message = parsed.data;
+    switch (message.type) {
+      case 'analyze':
+        return deps.load().then((settings) => {
+          const host = senderHost(sender);
+          // A tab on a switched-off site gets nothing, whatever its content script asks.
+          if (host !== null && !isSiteEnabled(settings, host)) return { results: [] } satisfies AnalyzeReply;
+          return analyzePassages(message.passages, settings);
+        });
+      case 'page-settings':
+        return deps.load().then((settings) => pageSettings(settings, message.host));
+      case 'disable-site':
+        return deps.update((settings) => withSiteEnabled(settings, message.host, false)).then(() => ({ ok: true }));
+      default:
+        return undefined;
+    }
+  };
+}
