@@ -104,7 +104,10 @@ const DURATION_AFTER =
   /^(?:-|\s)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|nights?)\b(?!\s(?:old|of age))/i;
 const AGE_AFTER = /^(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b|^(?:-|\s)year(?:s)?\s+of\s+age\b|^\s?-?\s?and\s?-?\s?(?:older|younger|under)\b/i;
 const AGE_BEFORE = /(?:\baged?|\bages|\bage of|\bunder(?: the)?(?: age)?(?: of)?|\bover(?: the)? age(?: of)?|\bolder than|\byounger than|\bbetween the ages of)\s+$/i;
-const NAME_AGE = /[A-Z][a-z]+,\s$/; // "Rubye Ramos, 23,"
+// "Rubye Ramos, 23," "the driver, 34,": a person and then a number between commas is an age.
+const NAME_AGE = /(?:\b[A-Z][a-z]+|\b(?:driver|man|woman|suspect|mother|father|smuggler|defendant|victim|officer|agent|girl|boy|teenager|migrant|son|daughter|wife|husband))\s*,\s$/;
+/** "text 233733", "call 1-888-…": a number to dial or text is not a count. */
+const DIAL_BEFORE = /\b(?:text(?:ing)?|call(?:ing)?|dial(?:ing)?|phone|sms|txt|fax)(?:\s+(?:us|it|them|the hotline|the tip line))?\s+(?:at\s+|on\s+|to\s+)?$/i;
 const MEASURE_AFTER =
   /^[-\s]?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
 const PAGE_BEFORE = /(?:\bpages?|\bp\.|\bpp\.|\bchapter|\bfigure|\bfigures|\btable|\bsection|\btitle|\bpart|\barticle|\bno\.|\bnumber|\bpublic law|\bh\.r\.|\bs\.|\bamendment|\bform|\busc|\bu\.s\.c\.|§)\s*$/i;
@@ -155,6 +158,7 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
     return 'phone';
   }
   if (kind === 'count' || kind === 'count-range' || kind === 'half-scale') {
+    if (DIAL_BEFORE.test(before)) return 'phone';
     if (ORDINAL_AFTER.test(after)) return 'ordinal';
     if (TIME_AFTER.test(after)) return 'time';
     if (FY_BEFORE.test(before) || /^FY/i.test(raw)) return 'year';

@@ -30,7 +30,7 @@ export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHi
       }
     }
   }
-  if (best) return extendToHead(best, hits);
+  if (best) return extendToHead(best, hits, sentence);
   // "UC encounters by CBP’s U.S. Border Patrol (88,089)": the noun before the bracket.
   if (sentence[q.start - 1] === '(' ) {
     for (const { rule, hits: spans } of hits.nouns) {
@@ -45,13 +45,13 @@ export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHi
 }
 
 /** "unaccompanied children", "individual survivors": the last of adjacent nouns is the head. */
-function extendToHead(noun: CountedNoun, hits: SentenceHits): CountedNoun {
+function extendToHead(noun: CountedNoun, hits: SentenceHits, sentence: string): CountedNoun {
   let head = noun;
   for (let changed = true; changed; ) {
     changed = false;
     for (const { rule, hits: spans } of hits.nouns) {
       for (const h of spans) {
-        if (h.start > head.end && h.start - head.end <= 2 && h.end > head.end) {
+        if (h.start > head.end && h.start - head.end <= 2 && /^[\s-]+$/.test(sentence.slice(head.end, h.start))) {
           head = { kind: rule.kind, ruleId: rule.id, start: noun.start, end: h.end };
           changed = true;
         }
