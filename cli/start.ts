@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type StaticServer } from '../tests/e2e/browser';
+import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type StaticServer } from './browser';
 import { findChromium } from './chromium';
 import { listClaims, paintedRanges, waitForScan } from './page-claims';
 
