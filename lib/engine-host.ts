@@ -6,7 +6,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { MetricId } from './contract';
 import { findClaims } from './engine';
 import { Message, type AnalyzeReply, type MetricSummary, type PageSettings, type Passage } from './messages';
-import type { Settings } from './settings/schema';
+import { activeRulePacks, type Settings } from './settings/schema';
 import { isSiteEnabled, withSiteEnabled } from './settings/sites';
 import { metricById } from '../rules';
 
@@ -16,9 +16,13 @@ export function describeMetric(id: MetricId): MetricSummary {
   return { shortName: m.shortName, name: m.name, counts: m.counts, notCounts: m.notCounts, tooltip: m.tooltip };
 }
 
-/** Runs the engine on every passage with the user's sensitivity and metric choices. */
+/** Runs the engine on every passage with the user's sensitivity, metric choices and enabled rule packs. */
 export function analyzePassages(passages: readonly Passage[], settings: Settings): AnalyzeReply {
-  const options = { sensitivity: settings.sensitivity, disabledMetrics: settings.disabledMetrics };
+  const options = {
+    sensitivity: settings.sensitivity,
+    disabledMetrics: settings.disabledMetrics,
+    packs: activeRulePacks(settings),
+  };
   const results = passages.map((p) => ({ id: p.id, claims: findClaims(p.text, options) }));
   const metrics: Record<string, MetricSummary> = {};
   for (const claim of results.flatMap((r) => r.claims)) metrics[claim.metric] ??= describeMetric(claim.metric);

@@ -1,2 +1,7 @@
+import '../../lib/zod-config';
 import { render } from 'preact';
-render(<p>Metric Lens options</p>, document.getElementById('app')!);
+import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../components/ui/theme.css';
+import '../../components/options/options.css';
+
+render(<OptionsApp />, document.getElementById('app')!);

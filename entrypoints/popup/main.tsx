@@ -1,2 +1,7 @@
+import '../../lib/zod-config';
 import { render } from 'preact';
-render(<p>Metric Lens</p>, document.getElementById('app')!);
+import { PopupApp } from '../../components/popup/PopupApp';
+import '../../components/ui/theme.css';
+import '../../components/popup/popup.css';
+
+render(<PopupApp />, document.getElementById('app')!);

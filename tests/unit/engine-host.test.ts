@@ -49,3 +49,21 @@ describe('engine host', () => {
     expect(pageSettings({ ...DEFAULT_SETTINGS, sensitivity: 'strict' }, 'a.example').analysisKey).not.toBe(base.analysisKey);
   });
 });
+
+describe('rule packs in analysis', () => {
+  test('an enabled pack changes what the engine finds; a disabled one does not', () => {
+    const text = 'The Northland registry counted 4,400 children in its annual tally.';
+    const pack = {
+      name: 'Northland registry',
+      topics: [{ id: 'topic.northland', topic: 'agency' as const, weight: 3, terms: ['northland registry'] }],
+      metricCues: [{ id: 'metric.northland', metric: 'victim_identifications' as const, weight: 8, terms: ['northland registry'] }],
+    };
+    const stored = { id: 'p1', enabled: true, importedAt: '2026-01-01T00:00:00.000Z', pack };
+    const metricsWith = (enabled: boolean) =>
+      analyzePassages([{ id: 'a', text }], { ...DEFAULT_SETTINGS, rulePacks: [{ ...stored, enabled }] }).results[0]!.claims.map(
+        (c) => c.metric,
+      );
+    expect(metricsWith(true)).toContain('victim_identifications');
+    expect(metricsWith(false)).not.toContain('victim_identifications');
+  });
+});
