@@ -1,0 +1,299 @@
+// The browser benchmark: each page opened in Chromium with the built
+// extension (its cost read from a CDP trace and from the content script's own
+// performance marks), then in a second browser without the extension, where
+// the floor runs (a plain TreeWalker over the text nodes plus the prefilter
+// regexes). Only 127.0.0.1 is reachable; every other request is aborted.
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, findChromium, launchWithExtension } from '../browser';
+import { QUANTITY_HINT, TOPIC_HINT } from '../../lib/engine/prefilter';
+import { contentScriptCost, traceMarks, type ContentScriptCost, type TraceEvent } from './trace';
+import { median } from './stats';
+
+export const MARKS = ['metric-lens:start', 'metric-lens:indexed', 'metric-lens:first-highlight', 'metric-lens:done'] as const;
+
+export interface BenchPage {
+  name: string;
+  path: string;
+  kind: 'fixture' | 'demo' | 'generated';
+  textBytes: number;
+  /** Passages that pass the prefilter (Node side, same HTML → passages path as the scanner). */
+  candidates: number;
+  /** Claim sentences put into a generated page. */
+  claimSentences?: number;
+}
+
+export interface PageFigures {
+  page: string;
+  kind: BenchPage['kind'];
+  textBytes: number;
+  candidates: number;
+  claimSentences?: number;
+  /** From the trace: main-thread tasks that ran extension code. */
+  ours: ContentScriptCost | null;
+  /** Mark times, ms after metric-lens:start (null: mark absent). */
+  marks: Record<(typeof MARKS)[number], number | null>;
+  marksSource: 'page' | 'trace' | 'none';
+  highlights: number | null;
+  pageLongTasks: { count: number; maxMs: number };
+  heapWithMB: number | null;
+  heapWithoutMB: number | null;
+  heapGrowthMB: number | null;
+  floorMs: number | null;
+  floorRunsMs: number[];
+  floorTextNodes: number | null;
+  ratio: number | null;
+  error?: string;
+}
+
+const TRACE_CATEGORIES = [
+  'disabled-by-default-devtools.timeline',
+  'devtools.timeline',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+  '__metadata',
+];
+
+/** Collects long tasks from the start of every document (the page's main world). */
+const LONGTASK_OBSERVER = `(() => {
+  const seen = (window.__benchLongTasks = []);
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+interface FloorResult {
+  ms: number;
+  textNodes: number;
+  candidates: number;
+}
+
+// Page-side code is kept as source text: functions passed to page.evaluate
+// would be serialised after tsx's transform, which adds helpers the page lacks.
+
+/** The floor, run in the page: walk the visible text nodes, test both prefilter regexes. */
+const FLOOR_SOURCE = `(args) => {
+  const t0 = performance.now();
+  const quantity = new RegExp(args.q, args.qf);
+  const topic = new RegExp(args.t, args.tf);
+  const skipped = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+  const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement && skipped.has(node.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  let textNodes = 0;
+  let candidates = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    textNodes++;
+    const text = node.data;
+    if (quantity.test(text) && topic.test(text)) candidates++;
+  }
+  return { ms: performance.now() - t0, textNodes, candidates };
+}`;
+
+/** Marks (absolute performance.now times), highlight ranges registered, long tasks seen. */
+const READ_PAGE_SOURCE = `(names) => {
+  const marks = names.map((n) => { const e = performance.getEntriesByName(n)[0]; return e ? e.startTime : null; });
+  const registry = globalThis.CSS && CSS.highlights;
+  let highlights = 0;
+  if (registry) registry.forEach((h) => { highlights += h.size; });
+  return { marks, highlights: registry ? highlights : null, long: (window.__benchLongTasks || []).slice() };
+}`;
+
+interface FloorResult {
+  ms: number;
+  textNodes: number;
+  candidates: number;
+}
+
+async function offlineExcept(context: BrowserContext, origin: string): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(origin) || !/^https?:/.test(url) ? route.continue() : route.abort();
+  });
+}
+
+async function heapAfterGcMB(cdp: CDPSession): Promise<number | null> {
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+    return used === undefined ? null : used / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+async function waitForMark(page: Page, name: string, timeout: number): Promise<boolean> {
+  try {
+    await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`, undefined, { polling: 50, timeout });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function traceWhile(cdp: CDPSession, work: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: unknown[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise<void>((ok) => cdp.once('Tracing.tracingComplete', () => ok()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: TRACE_CATEGORIES, excludedCategories: ['*'] },
+  });
+  try {
+    await work();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  return events;
+}
+
+interface ExtensionRun {
+  ours: ContentScriptCost | null;
+  marks: PageFigures['marks'];
+  marksSource: PageFigures['marksSource'];
+  highlights: number | null;
+  pageLongTasks: PageFigures['pageLongTasks'];
+  heapMB: number | null;
+}
+
+async function runWithExtension(context: BrowserContext, extensionId: string, url: string, doneTimeout: number): Promise<ExtensionRun> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  try {
+    let sawStart = false;
+    const events = await traceWhile(cdp, async () => {
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      sawStart = await waitForMark(page, MARKS[0], 3_000);
+      if (sawStart) await waitForMark(page, MARKS[3], doneTimeout);
+      else await page.waitForTimeout(1_000); // no marks: give an uninstrumented script time to run
+      await page.waitForTimeout(100); // trailing tasks
+    });
+    const inPage = (await page.evaluate(`(${READ_PAGE_SOURCE})(${JSON.stringify(MARKS)})`)) as {
+      marks: Array<number | null>;
+      highlights: number | null;
+      long: number[];
+    };
+    let marksSource: ExtensionRun['marksSource'] = 'none';
+    let absolute: Array<number | null> = inPage.marks;
+    if (absolute.some((m) => m !== null)) marksSource = 'page';
+    else {
+      // Marks made where the page cannot read them still reach the trace.
+      const fromTrace = traceMarks(events, 'metric-lens:');
+      absolute = MARKS.map((m) => (fromTrace[m] === undefined ? null : fromTrace[m]! / 1000));
+      if (absolute.some((m) => m !== null)) marksSource = 'trace';
+    }
+    const start = absolute[0];
+    const marks = Object.fromEntries(
+      MARKS.map((m, i) => [m, start == null || absolute[i] == null ? null : absolute[i]! - start]),
+    ) as PageFigures['marks'];
+    const ours = contentScriptCost(events, extensionId);
+    return {
+      ours: ours.tasks ? ours : null,
+      marks,
+      marksSource,
+      highlights: inPage.highlights,
+      pageLongTasks: { count: inPage.long.length, maxMs: inPage.long.length ? Math.max(...inPage.long) : 0 },
+      heapMB: await heapAfterGcMB(cdp),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+async function runFloor(context: BrowserContext, url: string, repetitions: number) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  try {
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const args = { q: QUANTITY_HINT.source, qf: QUANTITY_HINT.flags, t: TOPIC_HINT.source, tf: TOPIC_HINT.flags };
+    const runs: FloorResult[] = [];
+    for (let i = 0; i < repetitions; i++) {
+      runs.push((await page.evaluate(`(${FLOOR_SOURCE})(${JSON.stringify(args)})`)) as FloorResult);
+    }
+    return { runs, heapMB: await heapAfterGcMB(cdp) };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface BrowserBench {
+  extensionId: string;
+  chromium: string;
+  pages: PageFigures[];
+}
+
+export async function runBrowserBench(
+  pages: readonly BenchPage[],
+  origin: string,
+  opts: { floorRepetitions?: number; onPage?: (figures: PageFigures, index: number) => void } = {},
+): Promise<BrowserBench> {
+  const ext = await launchWithExtension();
+  const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
+  const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await ext.context.addInitScript(LONGTASK_OBSERVER);
+    await offlineExcept(ext.context, origin);
+    await offlineExcept(plainContext, origin);
+    const out: PageFigures[] = [];
+    for (const [index, page] of pages.entries()) {
+      const url = origin + page.path;
+      const base: PageFigures = {
+        page: page.name,
+        kind: page.kind,
+        textBytes: page.textBytes,
+        candidates: page.candidates,
+        claimSentences: page.claimSentences,
+        ours: null,
+        marks: Object.fromEntries(MARKS.map((m) => [m, null])) as PageFigures['marks'],
+        marksSource: 'none',
+        highlights: null,
+        pageLongTasks: { count: 0, maxMs: 0 },
+        heapWithMB: null,
+        heapWithoutMB: null,
+        heapGrowthMB: null,
+        floorMs: null,
+        floorRunsMs: [],
+        floorTextNodes: null,
+        ratio: null,
+      };
+      let figures = base;
+      try {
+        const doneTimeout = page.textBytes > 2e6 ? 60_000 : 15_000;
+        const run = await runWithExtension(ext.context, ext.extensionId, url, doneTimeout);
+        const floor = await runFloor(plainContext, url, opts.floorRepetitions ?? 5);
+        const floorMs = median(floor.runs.map((r) => r.ms));
+        figures = {
+          ...base,
+          ours: run.ours,
+          marks: run.marks,
+          marksSource: run.marksSource,
+          highlights: run.highlights,
+          pageLongTasks: run.pageLongTasks,
+          heapWithMB: run.heapMB,
+          heapWithoutMB: floor.heapMB,
+          heapGrowthMB: run.heapMB !== null && floor.heapMB !== null ? run.heapMB - floor.heapMB : null,
+          floorMs,
+          floorRunsMs: floor.runs.map((r) => r.ms),
+          floorTextNodes: floor.runs[0]?.textNodes ?? null,
+          ratio: run.ours && floorMs > 0 ? run.ours.taskMs / floorMs : null,
+        };
+      } catch (error) {
+        figures = { ...base, error: (error as Error).message.split('\n')[0] };
+      }
+      out.push(figures);
+      opts.onPage?.(figures, index);
+    }
+    return { extensionId: ext.extensionId, chromium: plain.version(), pages: out };
+  } finally {
+    await plainContext.close();
+    await plain.close();
+    await ext.close();
+  }
+}

@@ -1,0 +1,165 @@
+// Formats the benchmark figures beside the targets they are judged against.
+// Figures only: nothing here passes or fails a run.
+import type { PageFigures } from './browser';
+import type { Throughput } from './node-throughput';
+import type { BuiltFile } from './sizes';
+import { fmt, max, median, table, verdict } from './stats';
+
+export const TARGETS = {
+  engineVsFloorOnFixtures: 0.5, // engine speed ≥ half the floor's, on fixture text
+  denseMBps: 2,
+  noCandidateMedianRatio: 1.5,
+  noCandidateWorstRatio: 2,
+  claimsPageFirstToAllMs: 150,
+  longTaskMs: 50,
+  claimsPageHeapMB: 20,
+  contentScriptGzipKB: 40,
+} as const;
+
+export interface NodeFigures {
+  warmUpMs: number;
+  fixtureFloor: Throughput;
+  fixtureEngine: Throughput;
+  denseFloor: Throughput;
+  denseEngine: Throughput;
+  floorSplitter: string;
+}
+
+export function formatNode(n: NodeFigures): string {
+  const row = (t: Throughput) => [t.label, fmt(t.mb, 2), String(t.passages), String(t.runs), fmt(t.medianMs, 0), fmt(t.mbPerSecond, 2), t.claims === undefined ? '' : String(t.claims)];
+  const speedShare = n.fixtureEngine.mbPerSecond / n.fixtureFloor.mbPerSecond;
+  return [
+    'Engine throughput in Node (MB = 10^6 bytes of UTF-8 text; time = median of the runs)',
+    table(['', 'MB', 'passages', 'runs', 'ms', 'MB/s', 'claims'], [
+      row(n.fixtureFloor),
+      row(n.fixtureEngine),
+      row(n.denseFloor),
+      row(n.denseEngine),
+    ]),
+    `floor = ${n.floorSplitter} + QUANTITY_HINT/TOPIC_HINT per sentence; engine warm-up (first 200 dense passages, lazy loading included): ${fmt(n.warmUpMs, 0)} ms`,
+    `fixture text: engine at ${fmt(speedShare * 100, 1)}% of the floor's speed — goal ≥ ${TARGETS.engineVsFloorOnFixtures * 100}%: ${verdict(speedShare >= TARGETS.engineVsFloorOnFixtures)}`,
+    `claim-dense text: ${fmt(n.denseEngine.mbPerSecond, 2)} MB/s — goal ≥ ${TARGETS.denseMBps} MB/s: ${verdict(n.denseEngine.mbPerSecond >= TARGETS.denseMBps)}`,
+  ].join('\n');
+}
+
+export function pageRow(p: PageFigures): string[] {
+  if (p.error) return [p.page, fmt(p.textBytes / 1000, 0), String(p.candidates), `error: ${p.error}`];
+  return [
+    p.page,
+    fmt(p.textBytes / 1000, 0),
+    String(p.candidates),
+    fmt(p.ours?.taskMs ?? null, 1),
+    fmt(p.ours?.sampledMs ?? null, 1),
+    fmt(p.floorMs, 1),
+    fmt(p.ratio, 2),
+    fmt(p.ours?.longestTaskMs ?? null, 1),
+    fmt(p.marks['metric-lens:first-highlight'], 0),
+    fmt(p.marks['metric-lens:done'], 0),
+    p.highlights === null ? '–' : String(p.highlights) + (p.claimSentences ? `/${p.claimSentences}` : ''),
+    fmt(p.heapGrowthMB, 1),
+    p.pageLongTasks.count ? `${p.pageLongTasks.count} (${fmt(p.pageLongTasks.maxMs, 0)})` : '0',
+  ];
+}
+
+export const PAGE_HEADER = ['page', 'text kB', 'cand.', 'ours ms', 'JS ms', 'floor ms', 'ratio', 'longest', 'start→1st hl', 'start→done', 'highlights', 'heap Δ MB', 'long tasks (max)'];
+
+export const PAGE_LEGEND = `ours ms: main-thread tasks that ran the extension's code (CDP trace, attributed by script URL chrome-extension://<id>/…)
+JS ms: profiler samples with our code on the stack (sampling estimate)
+floor ms: TreeWalker over the text nodes + QUANTITY_HINT/TOPIC_HINT, same page, no extension, median of runs
+longest: our longest task; start→…: ms after the content script's metric-lens:start mark
+highlights: ranges in CSS.highlights when done (/claim sentences put into a generated page)
+heap Δ: JS heap after GC with the extension minus without it; long tasks: the page's own observer, all sources`;
+
+export interface BrowserSummary {
+  pages: number;
+  errors: number;
+  noCandidatePages: number;
+  noCandidateMedianRatio: number;
+  noCandidateWorstRatio: number;
+  allMedianRatio: number;
+  allWorstRatio: number;
+  worstTaskMs: number;
+  worstTaskPage: string | null;
+  marksMissing: string[];
+  notInjected: string[];
+}
+
+export function summarize(pages: readonly PageFigures[]): BrowserSummary {
+  const ok = pages.filter((p) => !p.error);
+  const ratios = (list: readonly PageFigures[]) => list.map((p) => p.ratio).filter((r): r is number => r !== null);
+  const noCandidates = ok.filter((p) => p.candidates === 0);
+  const worst = ok.reduce<PageFigures | null>((w, p) => ((p.ours?.longestTaskMs ?? 0) > (w?.ours?.longestTaskMs ?? 0) ? p : w), null);
+  return {
+    pages: pages.length,
+    errors: pages.length - ok.length,
+    noCandidatePages: noCandidates.length,
+    noCandidateMedianRatio: median(ratios(noCandidates)),
+    noCandidateWorstRatio: max(ratios(noCandidates)),
+    allMedianRatio: median(ratios(ok)),
+    allWorstRatio: max(ratios(ok)),
+    worstTaskMs: worst?.ours?.longestTaskMs ?? NaN,
+    worstTaskPage: worst?.page ?? null,
+    marksMissing: ok.filter((p) => p.marksSource === 'none').map((p) => p.page),
+    notInjected: ok.filter((p) => !p.ours).map((p) => p.page),
+  };
+}
+
+export function formatBrowserSummary(s: BrowserSummary, pages: readonly PageFigures[]): string {
+  const has = (n: number) => !Number.isNaN(n);
+  const lines = [
+    `Summary over ${s.pages} pages (${s.errors} failed to run)`,
+    `pages with no candidate passage (${s.noCandidatePages}): ratio median ${fmt(s.noCandidateMedianRatio, 2)} (target ≤ ${TARGETS.noCandidateMedianRatio}: ${verdict(has(s.noCandidateMedianRatio) ? s.noCandidateMedianRatio <= TARGETS.noCandidateMedianRatio : null)}), worst ${fmt(s.noCandidateWorstRatio, 2)} (target ≤ ${TARGETS.noCandidateWorstRatio}: ${verdict(has(s.noCandidateWorstRatio) ? s.noCandidateWorstRatio <= TARGETS.noCandidateWorstRatio : null)})`,
+    `all pages: ratio median ${fmt(s.allMedianRatio, 2)}, worst ${fmt(s.allWorstRatio, 2)}`,
+    `worst task of ours: ${fmt(s.worstTaskMs, 1)} ms on ${s.worstTaskPage ?? '–'} (target ≤ ${TARGETS.longTaskMs} ms: ${verdict(has(s.worstTaskMs) ? s.worstTaskMs <= TARGETS.longTaskMs : null)})`,
+  ];
+  const claims = pages.find((p) => p.kind === 'generated' && (p.claimSentences ?? 0) > 0 && !p.error);
+  if (claims) {
+    const done = claims.marks['metric-lens:done'];
+    const all = claims.highlights !== null && claims.claimSentences !== undefined && claims.highlights >= claims.claimSentences;
+    lines.push(
+      `${claims.page}: ${claims.highlights ?? '–'} highlights for ${claims.claimSentences} claim sentences, done ${fmt(done, 0)} ms after start (target: all within ${TARGETS.claimsPageFirstToAllMs} ms: ${verdict(done === null ? null : all && done <= TARGETS.claimsPageFirstToAllMs)}), longest task ${fmt(claims.ours?.longestTaskMs ?? null, 1)} ms (≤ ${TARGETS.longTaskMs}: ${verdict(claims.ours ? claims.ours.longestTaskMs <= TARGETS.longTaskMs : null)}), heap Δ ${fmt(claims.heapGrowthMB, 1)} MB (< ${TARGETS.claimsPageHeapMB}: ${verdict(claims.heapGrowthMB === null ? null : claims.heapGrowthMB < TARGETS.claimsPageHeapMB)})`,
+    );
+  }
+  const big = pages.find((p) => p.kind === 'generated' && !p.claimSentences);
+  if (big) {
+    lines.push(
+      big.error
+        ? `${big.page}: did not finish (${big.error})`
+        : `${big.page}: done mark ${big.marks['metric-lens:done'] === null ? 'absent' : `at ${fmt(big.marks['metric-lens:done'], 0)} ms`}, longest task ${fmt(big.ours?.longestTaskMs ?? null, 1)} ms (≤ ${TARGETS.longTaskMs}: ${verdict(big.ours ? big.ours.longestTaskMs <= TARGETS.longTaskMs : null)})`,
+    );
+  }
+  if (s.marksMissing.length) {
+    lines.push(`performance marks (${MARK_LIST}) absent on ${s.marksMissing.length} page(s): ${abbreviate(s.marksMissing)}`);
+  }
+  if (s.notInjected.length) lines.push(`no extension code seen in the trace on ${s.notInjected.length} page(s): ${abbreviate(s.notInjected)}`);
+  return lines.join('\n');
+}
+
+/** Where our sampled time went, over all pages: the functions of ours with the most samples. */
+export function formatHotFunctions(pages: readonly PageFigures[], top = 12): string {
+  const total: Record<string, number> = {};
+  for (const p of pages) for (const [fn, ms] of Object.entries(p.ours?.hot ?? {})) total[fn] = (total[fn] ?? 0) + ms;
+  const rows = Object.entries(total).sort((a, b) => b[1] - a[1]).slice(0, top);
+  if (rows.length === 0) return '';
+  return [
+    'Content script, sampled time by function over all pages (innermost frame of ours; names as minified, line:column in the built script)',
+    table(['function:line:column', 'ms'], rows.map(([fn, ms]) => [fn, fmt(ms, 1)])),
+  ].join('\n');
+}
+
+const MARK_LIST = 'metric-lens:start/indexed/first-highlight/done';
+
+function abbreviate(names: readonly string[]): string {
+  return names.length > 8 ? `${names.slice(0, 8).join(', ')} … (+${names.length - 8})` : names.join(', ');
+}
+
+export function formatSizes(files: readonly BuiltFile[]): string {
+  if (files.length === 0) return 'Built sizes: no build found in .output/chrome-mv3';
+  const rows = files.map((f) => [f.file, fmt(f.bytes / 1000, 1), fmt(f.gzipBytes / 1000, 1), f.contentScript ? 'every page' : '']);
+  const always = files.filter((f) => f.contentScript && f.file.endsWith('.js')).reduce((sum, f) => sum + f.gzipBytes, 0) / 1000;
+  return [
+    'Built sizes (.output/chrome-mv3)',
+    table(['file', 'kB', 'gzip kB', 'loaded'], rows),
+    `always-loaded content script: ${fmt(always, 1)} kB gzip (target < ${TARGETS.contentScriptGzipKB} kB: ${verdict(always < TARGETS.contentScriptGzipKB)})`,
+  ].join('\n');
+}
