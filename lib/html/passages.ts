@@ -4,6 +4,7 @@
 // the CLI and the extension read a page the same way.
 import { DOMParser } from 'linkedom';
 import { collectPassages } from '../dom/text-index';
+import { hiddenByStylesheets } from './hidden-rules';
 
 export interface HtmlPassages {
   title: string | null;
@@ -14,6 +15,6 @@ export interface HtmlPassages {
 export function htmlToPassages(html: string): HtmlPassages {
   const document = new DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   const title = (document.title ?? '').replace(/\s+/g, ' ').trim() || null;
-  const passages = collectPassages(document).map((passage) => passage.text);
+  const passages = collectPassages(document, { skip: hiddenByStylesheets(document) }).map((passage) => passage.text);
   return { title, passages };
 }
