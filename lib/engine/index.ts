@@ -8,7 +8,7 @@ import type { Figure, RulePack } from '../../rules/schema';
 import { PATTERNS } from '../../rules/patterns';
 import { metricById } from '../../rules/index';
 import { annotate } from './annotate';
-import { chooseMetric } from './attribute';
+import { chooseMetric, type MetricChoice } from './attribute';
 import { compileRules, mergePacks, type CompiledRules } from './compile';
 import { confidenceOf } from './confidence';
 import { choosePredicate } from './predicate';
@@ -16,8 +16,8 @@ import { mayHoldClaim, QUANTITY_HINT, TOPIC_HINT } from './prefilter';
 import { findQuantities, type FoundQuantity } from './quantity';
 import { scanSentence, topicStrength, type SentenceHits } from './scan';
 import { splitSentences, type Span } from './sentences';
-import { ALARM_PREDICATES, SENSITIVITY_LEVELS } from './sensitivity';
-import { countedNoun } from './subject';
+import { ALARM_PREDICATES, SENSITIVITY_LEVELS, type SensitivityLevel } from './sensitivity';
+import { countedNoun, type CountedNoun } from './subject';
 import type { Hit } from './lexicon';
 
 export interface EngineOptions {
@@ -55,14 +55,41 @@ function extraFigures(packs: readonly RulePack[], metric: MetricId): Figure[] {
   return packs.flatMap((p) => (p.figures ?? []).filter((f) => f.metric === metric).map((f) => f.figure));
 }
 
+/** One sentence as the later stages read it. */
+interface SentenceView {
+  text: string;
+  /** Where the sentence starts in the whole text. */
+  offset: number;
+  hits: SentenceHits;
+  /** Rule hits of the neighbouring sentences that have a topic word. */
+  context: SentenceHits[];
+  topic: number;
+  contextTopic: number;
+}
+
+/** What stays the same for every number of one call. */
+interface Run {
+  text: string;
+  sensitivity: Sensitivity;
+  level: SensitivityLevel;
+  disabled: ReadonlySet<MetricId>;
+  packs: readonly RulePack[];
+  rules: CompiledRules;
+}
+
 /** Finds the claims in `text` (one or more sentences; a whole passage is best, for context). */
 export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
   if (!mayHoldClaim(text)) return [];
   const sensitivity = options.sensitivity ?? 'balanced';
-  const level = SENSITIVITY_LEVELS[sensitivity];
   const packs = options.packs ?? [];
-  const disabled = new Set(options.disabledMetrics ?? []);
-  const rules = rulesFor(packs);
+  const run: Run = {
+    text,
+    sensitivity,
+    level: SENSITIVITY_LEVELS[sensitivity],
+    disabled: new Set(options.disabledMetrics ?? []),
+    packs,
+    rules: rulesFor(packs),
+  };
 
   const sentences = splitSentences(text);
   const textOf = (s: Span) => text.slice(s.start, s.end);
@@ -70,7 +97,7 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
   const hitsCache = new Map<number, SentenceHits>();
   const hitsAt = (i: number): SentenceHits => {
     let h = hitsCache.get(i);
-    if (!h) hitsCache.set(i, (h = scanSentence(rules, textOf(sentences[i]!))));
+    if (!h) hitsCache.set(i, (h = scanSentence(run.rules, textOf(sentences[i]!))));
     return h;
   };
 
@@ -80,87 +107,83 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     if (!QUANTITY_HINT.test(sentence)) return;
     const lo = Math.max(0, i - CONTEXT_BEFORE);
     const hi = Math.min(sentences.length - 1, i + CONTEXT_AFTER);
-    let nearTopic = false;
-    for (let j = lo; j <= hi; j++) nearTopic ||= hasTopic[j]!;
-    if (!nearTopic) return;
+    if (!hasTopic.slice(lo, hi + 1).some(Boolean)) return;
     const quantities = findQuantities(sentence).filter((q) => q.nonClaim === null);
     if (!quantities.length) return;
 
     const hits = hitsAt(i);
     const context: SentenceHits[] = [];
     for (let j = lo; j <= hi; j++) if (j !== i && hasTopic[j]) context.push(hitsAt(j));
-    const sentenceTopic = topicStrength(hits).total;
-    const contextTopic = Math.max(0, ...context.map((c) => topicStrength(c).total));
-
+    const view: SentenceView = {
+      text: sentence,
+      offset: span.start,
+      hits,
+      context,
+      topic: topicStrength(hits).total,
+      contextTopic: Math.max(0, ...context.map((c) => topicStrength(c).total)),
+    };
     // Each number's phrase ("thousands of “missing” cases"), so that one number's words are not read as another's.
-    const phrases = quantities.map((q) => {
-      const noun = countedNoun(sentence, q, hits);
-      return { start: q.start, end: Math.max(q.end, noun?.end ?? q.end) };
-    });
+    const nouns = quantities.map((q) => countedNoun(sentence, q, hits));
+    const phrases = quantities.map((q, k) => ({ start: q.start, end: Math.max(q.end, nouns[k]?.end ?? q.end) }));
     quantities.forEach((q, k) => {
-      const others = phrases.filter((_, j) => j !== k);
-      const claim = judge(sentence, span.start, q, hits, context, sentenceTopic, contextTopic, others);
+      const claim = judge(run, view, q, nouns[k] ?? null, phrases.filter((_, j) => j !== k));
       if (claim) claims.push(claim);
     });
   });
   return claims;
+}
 
-  function judge(
-    sentence: string,
-    offset: number,
-    q: FoundQuantity,
-    hits: SentenceHits,
-    context: SentenceHits[],
-    sentenceTopic: number,
-    contextTopic: number,
-    others: Hit[],
-  ): Claim | null {
-    if (q.vague && !level.allowVague) return null;
-    const noun = countedNoun(sentence, q, hits);
-    // "a fine of $5.7 million", "700,000 deportations", "$8 million in penalties".
-    const negative = hits.negatives.find(({ hits: hs }) =>
-      hs.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER),
-    );
-    if (negative) return null;
+/** One number: a Claim, or null where it is not a child-trafficking claim at this sensitivity. */
+function judge(run: Run, view: SentenceView, q: FoundQuantity, noun: CountedNoun | null, others: Hit[]): Claim | null {
+  const { level } = run;
+  if (q.vague && !level.allowVague) return null;
+  // "a fine of $5.7 million", "700,000 deportations", "$8 million in penalties".
+  const negative = view.hits.negatives.some(({ hits }) =>
+    hits.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER),
+  );
+  if (negative) return null;
 
-    const predicate = choosePredicate(sentence, q, noun, hits, others);
-    const metric = chooseMetric(sentence, q, predicate.predicate, noun, hits, context, rules);
-    if (disabled.has(metric.metric)) return null;
-    // "100 officials", "152 countries": a head count of something else. Adults count
-    // only where the wording is specific to a dataset ("420 adults who posed as parents").
-    // A share ("30 percent of adults who…") can still be about children.
-    if (q.unit === 'count' && (noun?.kind === 'nonclaim' || (noun?.kind === 'adult' && !metric.specific))) return null;
-    // The sentence itself must be about the domain: a topic word, a number of children,
-    // victims or families, or wording specific to one dataset ("could not be reached by phone").
-    const domainNoun = noun?.kind === 'child' || noun?.kind === 'victim' || noun?.kind === 'family';
-    // Or, where the source is named in the sentences around it, a metric found with their help.
-    const namedNearby = contextTopic >= CONTEXT_GATE && metric.metric !== 'other' && metric.metric !== 'unsourced';
-    if (sentenceTopic === 0 && !domainNoun && !metric.specific && !namedNearby) return null;
-    if (level.requireChildSubject && noun?.kind !== 'child' && noun?.kind !== 'victim') return null;
-    if (level.requirePredicate && !ALARM_PREDICATES.includes(predicate.predicate)) return null;
+  const predicate = choosePredicate(view.text, q, noun, view.hits, others);
+  const metric = chooseMetric(view.text, q, predicate.predicate, noun, view.hits, view.context, run.rules);
+  if (run.disabled.has(metric.metric)) return null;
+  if (!aboutTheDomain(view, q, noun, metric)) return null;
+  if (level.requireChildSubject && noun?.kind !== 'child' && noun?.kind !== 'victim') return null;
+  if (level.requirePredicate && !ALARM_PREDICATES.includes(predicate.predicate)) return null;
 
-    let confidence = confidenceOf(q, { noun, sentenceTopic, contextTopic, predicate, metric });
-    if (q.vague) confidence = Math.round(confidence * level.vagueFactor * 1000) / 1000;
-    if (confidence < level.minConfidence) return null;
+  let confidence = confidenceOf(q, { noun, sentenceTopic: view.topic, contextTopic: view.contextTopic, predicate, metric });
+  if (q.vague) confidence = Math.round(confidence * level.vagueFactor * 1000) / 1000;
+  if (confidence < level.minConfidence) return null;
 
-    const start = offset + Math.min(q.start, noun?.start ?? q.start);
-    const end = offset + Math.max(q.end, noun?.end ?? q.end);
-    const entry = metricById(metric.metric);
-    const note = annotate(q, predicate.predicate, entry, extraFigures(packs, metric.metric));
-    return {
-      text: text.slice(start, end),
-      start,
-      end,
-      number: { raw: q.raw, value: q.value, low: q.low, high: q.high, unit: q.unit },
-      predicate: predicate.predicate,
-      metric: metric.metric,
-      confidence,
-      conflation: note.conflation,
-      caveats: note.caveats,
-      source: note.source,
-      metricName: note.metricName,
-      rules: [...(predicate.ruleId ? [predicate.ruleId] : []), ...metric.ruleIds, ...(noun ? [noun.ruleId] : [])],
-      sensitivity,
-    };
-  }
+  const start = view.offset + Math.min(q.start, noun?.start ?? q.start);
+  const end = view.offset + Math.max(q.end, noun?.end ?? q.end);
+  const note = annotate(q, predicate.predicate, metricById(metric.metric), extraFigures(run.packs, metric.metric));
+  return {
+    text: run.text.slice(start, end),
+    start,
+    end,
+    number: { raw: q.raw, value: q.value, low: q.low, high: q.high, unit: q.unit },
+    predicate: predicate.predicate,
+    metric: metric.metric,
+    confidence,
+    conflation: note.conflation,
+    caveats: note.caveats,
+    source: note.source,
+    metricName: note.metricName,
+    rules: [...(predicate.ruleId ? [predicate.ruleId] : []), ...metric.ruleIds, ...(noun ? [noun.ruleId] : [])],
+    sensitivity: run.sensitivity,
+  };
+}
+
+/** Whether a number is about children, trafficking or the border at all, whatever the metric. */
+function aboutTheDomain(view: SentenceView, q: FoundQuantity, noun: CountedNoun | null, metric: MetricChoice): boolean {
+  // "100 officials", "152 countries": a head count of something else. Adults count
+  // only where the wording is specific to a dataset ("420 adults who posed as parents").
+  // A share ("30 percent of adults who…") can still be about children.
+  if (q.unit === 'count' && (noun?.kind === 'nonclaim' || (noun?.kind === 'adult' && !metric.specific))) return false;
+  // The sentence itself must be about the domain: a topic word, a number of children,
+  // victims or families, or wording specific to one dataset ("could not be reached by phone")…
+  if (view.topic > 0 || metric.specific) return true;
+  if (noun?.kind === 'child' || noun?.kind === 'victim' || noun?.kind === 'family') return true;
+  // …or, where the source is named in the sentences around it, a metric found with their help.
+  return view.contextTopic >= CONTEXT_GATE && metric.metric !== 'other' && metric.metric !== 'unsourced';
 }
