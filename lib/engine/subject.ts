@@ -16,6 +16,15 @@ export interface CountedNoun {
 
 const MAX_GAP = 32; // about five short words
 const CLAUSE_BREAK = /[;:!?()\u2014]|,\s|\.\s/;
+const NUMBER_OF = /\b(?:the|a) (?:number|numbers|total|count) of\s/gi;
+
+/** End of the last match of a global regex in `text`, or null. */
+function lastMatch(re: RegExp, text: string): number | null {
+  let end: number | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) end = m.index + m[0].length;
+  return end;
+}
 
 export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHits): CountedNoun | null {
   if (q.unit === 'usd') return null; // money counts dollars, whatever noun follows
@@ -31,6 +40,18 @@ export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHi
     }
   }
   if (best) return extendToHead(best, hits, sentence);
+  // "The number of unaccompanied children … rose from 16,067 to 24,481": the noun named earlier.
+  const numberOf = lastMatch(NUMBER_OF, sentence.slice(0, q.start));
+  if (numberOf !== null) {
+    for (const { rule, hits: spans } of hits.nouns) {
+      for (const h of spans) {
+        if (h.start >= numberOf && h.start - numberOf <= MAX_GAP && h.end <= q.start && (!best || h.start < best.start)) {
+          best = { kind: rule.kind, ruleId: rule.id, start: h.start, end: h.end };
+        }
+      }
+    }
+    if (best) return extendToHead(best, hits, sentence);
+  }
   // "UC encounters by CBP’s U.S. Border Patrol (88,089)": the noun before the bracket.
   if (sentence[q.start - 1] === '(' ) {
     for (const { rule, hits: spans } of hits.nouns) {

@@ -182,3 +182,13 @@ describe('ids', () => {
     }
   });
 });
+
+describe('what a number counts', () => {
+  test('"the number of …" names the noun for the figures that follow', () => {
+    const claims = claimsOf('The number of unaccompanied children apprehended at the border rose from 31,000 in 2012 to 48,000 in 2013.');
+    expect(claims.map((c) => [c.number.value, c.metric])).toEqual([
+      [31_000, 'cbp_uac_encounters'],
+      [48_000, 'cbp_uac_encounters'],
+    ]);
+  });
+});
