@@ -65,20 +65,23 @@ const NUM = `(?:${DIGITS}${SCALE}?|${WORD_NUMBER}(?:\\s(?:hundred|thousand|milli
 const MONEY = `(?:(?:US|U\\.S\\.\\s?)?\\$\\s?${DIGITS}${SCALE}?)`;
 const PERCENT_WORD = '(?:\\s?%|\\s?percent\\b|\\s?per\\s?cent\\b)';
 const RANGE_SEP = '\\s?(?:-|–|—|to)\\s?';
+const NOT_YEAR = '(?!(?:1[89]|20)\\d\\d\\b)';
 
 const PATTERNS: { kind: string; source: string }[] = [
   { kind: 'money-range', source: `(?:between\\s)?${MONEY}(?:${RANGE_SEP}|\\sand\\s)(?:\\$\\s?)?${DIGITS}${SCALE}?` },
   { kind: 'money', source: MONEY },
   { kind: 'percent-range', source: `(?:between\\s)?${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}` },
   { kind: 'percent', source: `${DIGITS}${PERCENT_WORD}` },
-  { kind: 'ratio', source: `\\b(?:${DIGITS}|${WORD_NUMBER}|an?)\\s(?:in|out\\sof)(?:\\severy)?\\s(?:${DIGITS}|${WORD_NUMBER}|ten|hundred|thousand)\\b` },
+  // "one in three", "2 out of every 3", "three out of 1,000"; never "31,000 in 2012".
+  { kind: 'ratio', source: `\\b(?:\\d{1,3}(?![\\d,])|${WORD_NUMBER}|an?)\\s(?:in|out\\sof)(?:\\severy)?\\s(?:(?!(?:1[89]|20)\\d\\d\\b)${DIGITS}|${WORD_NUMBER}|ten|hundred|thousand)\\b` },
   { kind: 'half-scale', source: '\\b(?:half\\sa|a\\squarter(?:\\sof\\sa)?|a)\\s(?:million|billion)\\b' },
   // A bare "quarter" or "third" is usually a period or an ordinal ("over the quarter"): a fraction needs its count.
   { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|a)[- ](?:half|thirds?|quarters?|fifths?|tenths?)|half)\\b` },
   { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\\b' },
   { kind: 'several', source: `\\b(?:several|a\\sfew|many)\\s(?:hundred|thousand|million)\\b` },
   { kind: 'multiple', source: '\\b(?:doubled|tripled|quadrupled)\\b' },
-  { kind: 'count-range', source: `between\\s${NUM}\\s(?:and|to)\\s${NUM}|${NUM}(?:${RANGE_SEP}|\\s-)${NUM}` },
+  // A year never opens a range: "2012 to 48,000" is a year, then a count.
+  { kind: 'count-range', source: `between\\s${NOT_YEAR}${NUM}\\s(?:and|to)\\s${NUM}|${NOT_YEAR}${NUM}(?:${RANGE_SEP}|\\s-)${NUM}` },
   { kind: 'count', source: `${NUM}(?:\\s\\(\\d[\\d,]*\\))?` },
   // "one" alone is left out: "one of the", "one child" are almost never claims.
   { kind: 'count', source: `\\b(?!one\\b)${WORD_NUMBER}\\b(?:\\s\\(\\d[\\d,]*\\))?` },
