@@ -26,6 +26,20 @@ const HEDGE_PENALTY = 3;
 const CLAUSE_PENALTY = 1.5;
 const OVERRIDES_OTHER: readonly PredicateId[] = ['missing', 'trafficked'];
 
+/**
+ * A cue between two numbers belongs to one of them: a passive verb to the number
+ * before it ("300 children were rescued and 120 traffickers arrested"), anything
+ * else to the nearer one ("lost track of 85,000 children and found 13,000").
+ */
+function ownedBy(sentence: string, other: Hit, cue: Hit, q: Hit): boolean {
+  const passive = PASSIVE_BEFORE.test(sentence.slice(Math.max(0, cue.start - 20), cue.start));
+  if (other.end <= cue.start && cue.end <= q.start) return passive || cue.start - other.end < q.start - cue.end;
+  if (q.end <= cue.start && cue.end <= other.start) return !passive && other.start - cue.end < cue.start - q.end;
+  return false;
+}
+
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$/i;
+
 interface Candidate {
   predicate: PredicateId;
   ruleId: string;
@@ -47,9 +61,10 @@ export function choosePredicate(
   others: readonly Hit[] = [],
 ): PredicateChoice {
   const candidates: Candidate[] = [];
+  const phrase: Hit = { start: q.start, end: Math.max(q.end, noun?.end ?? q.end) };
   for (const { rule, hits: spans } of hits.predicates) {
     for (const h of spans) {
-      if (others.some((o) => h.start >= o.start && h.end < o.end)) continue;
+      if (others.some((o) => (h.start >= o.start && h.end < o.end) || ownedBy(sentence, o, h, phrase))) continue;
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       if (rule.headOnly && !isHead) continue;
       const hedged = HEDGE_BEFORE.test(sentence.slice(Math.max(0, h.start - 80), h.start));

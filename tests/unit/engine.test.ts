@@ -192,3 +192,13 @@ describe('what a number counts', () => {
     ]);
   });
 });
+
+describe('several numbers in one sentence', () => {
+  test('each number takes its own verb', () => {
+    const claims = claimsOf('More than 250 children were rescued and 90 suspected traffickers arrested in the operation, the FBI said.');
+    expect(claims.map((c) => [c.number.value, c.predicate])).toEqual([
+      [250, 'found'],
+      [90, 'prosecuted'],
+    ]);
+  });
+});
