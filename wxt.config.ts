@@ -2,17 +2,48 @@ import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  // The sources archive for addons.mozilla.org: what rebuilds the extension, not local screenshots.
+  zip: { excludeSources: ['artifacts/**'] },
+  // Vite's modulepreload polyfill is the bundle's only fetch(); every browser we ship to preloads natively.
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  manifest: ({ browser }) => ({
     name: 'Metric Lens',
     description:
       'Shows which metric a number about child trafficking really comes from, and what it does and does not count.',
+    // Settings live in storage.local; the content script's `matches` is the only host access.
     permissions: ['storage'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'metric-lens@example.org',
-        // Firefox asks extensions to declare what they collect: nothing.
-        data_collection_permissions: { required: ['none'] },
+    // The page gate runs on every page; the annotator is imported from it only where a claim may be.
+    // A dynamic URL (Chrome) keeps pages from probing for the extension through that file.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        js: ['content-gate.js'],
+        css: ['content-scripts/highlights.css'],
+        run_at: 'document_idle',
       },
-    } as Record<string, unknown>,
-  },
+    ],
+    web_accessible_resources: [
+      { resources: ['content-annotator.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
+    // Own scripts only: no remote code, no eval, no plugins. (WXT writes the string form for MV2.)
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    // Firefox only: Chrome reports the key as unrecognised.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'metric-lens@example.org',
+              // The CSS Custom Highlight API, which paints the claims, arrived in Firefox 140.
+              strict_min_version: '140.0',
+              // Firefox asks extensions to declare what they collect: nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          } as Record<string, unknown>,
+        }
+      : {}),
+  }),
 });

@@ -40,8 +40,16 @@ const NEGATIVE_AFTER = 60;
 
 const compiledCache = new Map<string, CompiledRules>();
 
+/** Each pack's text, computed once per pack object: the cache key must not cost a copy per passage. */
+const packKeys = new WeakMap<RulePack, string>();
+function packKey(pack: RulePack): string {
+  let key = packKeys.get(pack);
+  if (key === undefined) packKeys.set(pack, (key = JSON.stringify(pack)));
+  return key;
+}
+
 function rulesFor(packs: readonly RulePack[]): CompiledRules {
-  const key = packs.length ? JSON.stringify(packs) : '';
+  const key = packs.map(packKey).join('\n');
   let compiled = compiledCache.get(key);
   if (!compiled) {
     compiled = compileRules(packs.length ? mergePacks(PATTERNS, packs) : PATTERNS);

@@ -126,6 +126,12 @@ function scaleOf(text: string): number {
 
 /** "85,000" → 85000; "1.2 million" → 1200000; "85K" → 85000; "twenty-five thousand" → 25000. */
 export function parseNumber(text: string): number | null {
+  const n = parseFinite(text);
+  // "1" followed by 400 zeros is text, not a number anyone can compare.
+  return n !== null && Number.isFinite(n) ? n : null;
+}
+
+function parseFinite(text: string): number | null {
   const t = text.trim().replace(/^(?:US|U\.S\.\s?)?\$\s?/i, '');
   const digits = t.match(/^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(.*)$/);
   if (digits) {

@@ -55,8 +55,22 @@ export function splitSentences(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Prose sentences are short; a "sentence" longer than this is a table, a list
+ * or data run together. It is cut at white space, so that the work per sentence
+ * stays bounded whatever a page holds.
+ */
+export const MAX_SENTENCE = 1_000;
+
 function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end - start > MAX_SENTENCE) {
+    let cut = text.lastIndexOf(' ', start + MAX_SENTENCE);
+    if (cut <= start + MAX_SENTENCE / 2) cut = start + MAX_SENTENCE;
+    out.push({ start, end: cut });
+    start = cut;
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
   if (end > start) out.push({ start, end });
 }
