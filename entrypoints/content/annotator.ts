@@ -1,33 +1,31 @@
-// The content script's state and life on a page: index visible text in time
-// slices, send candidate passages to the background engine, map the claims it
-// returns to Ranges, paint them, and keep a pointer and keyboard path to each.
-import browser from 'webextension-polyfill';
+// The annotator's state and life on a page (loaded only where the page gate
+// saw a candidate): locate candidate blocks cheaply, index just those with
+// the careful text index in time slices, send their passages to the
+// background engine, map the claims it returns to Ranges, paint them, and keep
+// a pointer and keyboard path to each.
 import type { Claim } from '../../lib/contract';
 import { mayHoldClaim } from '../../lib/engine/prefilter';
 import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messages';
 import { createHighlighter, type Highlighter } from '../../lib/dom/highlight';
 import { rangeAtPoint } from '../../lib/dom/hit-test';
-import { watchMutations, type MutationWatch } from '../../lib/dom/mutations';
+import { CandidateWalk, blockMayHoldClaim, changedBlocks } from '../../lib/dom/candidates';
 import { compareRanges, normalizeSpace, rangeForOffsets, rangeHolds } from '../../lib/dom/ranges';
 import { TimeSlicer } from '../../lib/dom/slices';
 import { blockOf, isInsideSkipped, iteratePassages, type CollectOptions, type TextPassage } from '../../lib/dom/text-index';
 import { keyLine } from '../../components/claim-words';
 import type { Box } from '../../components/position';
+import { extensionApi } from './extension-api';
+import type { AnnotatorHooks, PageAnnotator } from './handoff';
 import { readAnalyzeReply } from './inbox';
-import { HOST_TAG, PageUi } from './ui';
+import { MARK } from './marks';
+import { HOST_TAG, isOwnNode } from './own-nodes';
+import { PageUi } from './ui';
 
 interface Annotation {
   claim: Claim;
   range: Range;
   key: string;
 }
-
-const MARK = {
-  start: 'metric-lens:start',
-  indexed: 'metric-lens:indexed',
-  firstHighlight: 'metric-lens:first-highlight',
-  done: 'metric-lens:done',
-} as const;
 
 /** Passages per analyze message: a small first batch so the first highlight comes early. */
 const FIRST_BATCH = 4;
@@ -43,6 +41,12 @@ function claimKey(claim: Claim): string {
   return `${claim.metric}|${normalizeSpace(claim.text)}`;
 }
 
+/** Is `node` (or, with `self`, one of its ancestors only) in `set`? */
+function isWithin(node: Node, set: ReadonlySet<Node>, self = true): boolean {
+  for (let n: Node | null = self ? node : node.parentNode; n; n = n.parentNode) if (set.has(n)) return true;
+  return false;
+}
+
 function isEditableTarget(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || el.nodeType !== 1) return false;
@@ -51,7 +55,7 @@ function isEditableTarget(target: EventTarget | null): boolean {
   return tag === 'input' || tag === 'textarea' || tag === 'select';
 }
 
-export class Annotator {
+export class Annotator implements PageAnnotator {
   private annotations: Annotation[] = [];
   private byRange = new Map<Range, Annotation>();
   private metrics = new Map<string, MetricSummary>();
@@ -60,21 +64,20 @@ export class Annotator {
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
   private highlighter: Highlighter | null = null;
-  private watch: MutationWatch | null = null;
   private readonly ui: PageUi;
   private active: Annotation | null = null;
   private hovered: Annotation | null = null;
   private focusRequest = 0;
   private reportedCount = -1;
-  private marked = new Set<string>();
   private frame = 0;
   private pointer = { x: -1, y: -1 };
   private readonly indexOptions: CollectOptions;
   private listening = false;
+  private walkAhead: CandidateWalk | null = null;
 
   constructor(
     private settings: PageSettings,
-    private readonly hooks: { disableSite: () => void },
+    private readonly hooks: AnnotatorHooks,
     private readonly doc: Document = document,
   ) {
     this.ui = new PageUi(doc, {
@@ -99,23 +102,23 @@ export class Annotator {
     return this.highlighter !== null;
   }
 
-  start(): void {
+  start(walk?: CandidateWalk): void {
     if (this.running) return;
+    this.walkAhead = walk ?? null;
     const gen = ++this.generation;
     this.highlighter = createHighlighter(this.doc, this.settings.highlightStyle);
     this.listen(true);
-    this.watch = watchMutations(this.doc.documentElement, {
-      isOwn: (node) => this.ui.isHost(node) || (this.highlighter?.isOwnNode(node) ?? false),
-      onChange: (added, removedFrom) => this.enqueue(() => this.rescan(added, removedFrom, gen)),
-    });
-    this.mark(MARK.start);
     this.enqueue(() => this.scan([this.doc], gen, true));
+  }
+
+  pageChanged(added: Node[], removedFrom: Node[]): void {
+    if (!this.running) return;
+    const gen = this.generation;
+    this.enqueue(() => this.rescan(added, removedFrom, gen));
   }
 
   stop(): void {
     this.generation++;
-    this.watch?.stop();
-    this.watch = null;
     this.highlighter?.clear();
     this.highlighter = null;
     this.listen(false);
@@ -169,34 +172,83 @@ export class Annotator {
     });
   }
 
+  /**
+   * Indexes `roots` with the careful text index, or on the first scan only the
+   * blocks the locating walk finds, and sends the candidate passages to the
+   * engine while it goes on; answers are painted in order as they come.
+   */
   private async scan(roots: Node[], gen: number, initial = false): Promise<void> {
     const slicer = new TimeSlicer(8);
-    const candidates: TextPassage[] = [];
-    for (const root of roots) {
+    const inFlight: Array<{ batch: TextPassage[]; reply: Promise<AnalyzeReply | null>; settled: boolean }> = [];
+    let batch: TextPassage[] = [];
+    let chars = 0;
+    let sentBatches = 0;
+    const send = () => {
+      if (batch.length === 0) return;
+      const entry = { batch, reply: this.analyze(batch), settled: false };
+      void entry.reply.then(() => (entry.settled = true));
+      inFlight.push(entry);
+      sentBatches++;
+      batch = [];
+      chars = 0;
+    };
+    const paint = async (all: boolean): Promise<boolean> => {
+      while (inFlight.length > 0 && (all || inFlight[0]!.settled)) {
+        const entry = inFlight.shift()!;
+        const reply = await entry.reply;
+        if (gen !== this.generation) return false;
+        if (reply) await this.apply(entry.batch, reply, slicer, gen);
+        if (gen !== this.generation) return false;
+      }
+      return true;
+    };
+    /** Between slices: the page gets its thread, and answers that arrived are painted. */
+    const pause = async (): Promise<boolean> => {
+      await slicer.pause();
+      return gen === this.generation && (await paint(false));
+    };
+    const index = async (root: Node): Promise<boolean> => {
       for (const passage of iteratePassages(root, this.indexOptions)) {
-        if (mayHoldClaim(passage.text)) candidates.push(passage);
-        await slicer.pause();
-        if (gen !== this.generation) return;
+        if (mayHoldClaim(passage.text)) {
+          batch.push(passage);
+          chars += passage.text.length;
+          const limit = initial && sentBatches === 0 ? FIRST_BATCH : BATCH;
+          if (batch.length >= limit || chars >= BATCH_CHARS) send();
+        }
+        if (!(await pause())) return false;
       }
-    }
-    if (initial) this.mark(MARK.indexed);
-    let next = 0;
-    while (next < candidates.length) {
-      const batch: TextPassage[] = [];
-      let chars = 0;
-      const limit = initial && next === 0 ? FIRST_BATCH : BATCH;
-      while (next < candidates.length && batch.length < limit && (batch.length === 0 || chars < BATCH_CHARS)) {
-        const passage = candidates[next++]!;
-        batch.push(passage);
-        chars += passage.text.length;
-      }
-      const reply = await this.analyze(batch);
-      if (gen !== this.generation) return;
-      if (reply) await this.apply(batch, reply, slicer, gen);
-      if (gen !== this.generation) return;
-    }
+      return true;
+    };
+
     if (initial) {
-      this.mark(MARK.done);
+      // The gate may have started the walk already (while this script loaded): go on from there.
+      const walk = this.walkAhead ?? new CandidateWalk(this.doc);
+      this.walkAhead = null;
+      const indexed = new Set<Node>();
+      for (let next = 0; ; ) {
+        if (next >= walk.found.length) {
+          if (walk.done) break;
+          walk.step(4);
+          if (!(await pause())) return;
+          continue;
+        }
+        const block = walk.found[next++]!;
+        if (!block.isConnected || isInsideSkipped(block, this.indexOptions)) continue;
+        const root = blockOf(block, this.indexOptions) ?? block;
+        if (isWithin(root, indexed)) continue;
+        indexed.add(root);
+        if (!(await index(root))) return;
+      }
+      // The gate saw a candidate line the walk did not (a block made inline by CSS, say): read it all.
+      if (walk.found.length === 0 && !(await index(this.doc))) return;
+    } else {
+      for (const root of roots) if (!(await index(root))) return;
+    }
+    send();
+    if (initial) this.hooks.mark(MARK.indexed);
+    if (!(await paint(true))) return;
+    if (initial) {
+      this.hooks.mark(MARK.done);
       if (this.annotations.length > 0) {
         const n = this.annotations.length;
         this.ui.update({
@@ -209,7 +261,7 @@ export class Annotator {
   private async analyze(batch: TextPassage[]): Promise<AnalyzeReply | null> {
     const passages = batch.map((p, i) => ({ id: String(i), text: p.text }));
     try {
-      return readAnalyzeReply(await browser.runtime.sendMessage({ type: 'analyze', passages }));
+      return readAnalyzeReply(await extensionApi.runtime.sendMessage({ type: 'analyze', passages }));
     } catch {
       return null; // background unavailable (extension reloading): the page stays as it is
     }
@@ -238,8 +290,8 @@ export class Annotator {
     }
     if (added === 0) return;
     this.annotations.sort((a, b) => compareRanges(a.range, b.range));
-    this.watch?.discardPending(); // the wrapping fallback changes the DOM; the Highlight API does not
-    this.mark(MARK.firstHighlight);
+    this.hooks.discardPendingChanges(); // the wrapping fallback changes the DOM; the Highlight API does not
+    this.hooks.mark(MARK.firstHighlight);
     this.reportCount();
   }
 
@@ -249,7 +301,10 @@ export class Annotator {
     );
   }
 
-  /** After page changes: drop claims whose text is gone, index only the changed blocks. */
+  /**
+   * After page changes: drop claims whose text is gone; of the changed blocks,
+   * index only those whose rendered text passes the prefilter.
+   */
   private async rescan(added: Node[], removedFrom: Node[], gen: number): Promise<void> {
     if (gen !== this.generation) return;
     void removedFrom; // removals matter only through the ranges they break, checked next
@@ -257,23 +312,15 @@ export class Annotator {
     for (const a of dead) this.remove(a);
     if (dead.length > 0) this.reportCount();
 
-    const roots: Node[] = [];
-    for (const node of added) {
-      if (!node.isConnected || isInsideSkipped(node, this.indexOptions)) continue;
-      let root: Node | null = node;
-      if (node.nodeType === 3) root = blockOf(node, this.indexOptions);
-      else if (node.nodeType === 1) {
-        const display = this.doc.defaultView!.getComputedStyle(node as Element).display;
-        // New inline content joins its block's passage: rescan that block.
-        if (display === 'inline' || display === 'contents' || display.startsWith('inline-')) {
-          root = blockOf(node, this.indexOptions);
-        }
-      } else continue;
-      if (root) roots.push(root);
+    const roots = new Set<Node>();
+    for (const block of changedBlocks(added, isOwnNode)) {
+      if (!blockMayHoldClaim(block) || isInsideSkipped(block, this.indexOptions)) continue;
+      // New inline content joins its block's passage: index that block.
+      const root = blockOf(block, this.indexOptions);
+      if (root) roots.add(root);
     }
-    const outermost = roots.filter((r, i) => !roots.some((o, j) => j !== i && o !== r && o.contains(r)));
-    const unique = [...new Set(outermost)];
-    if (unique.length > 0) await this.scan(unique, gen);
+    const outermost = [...roots].filter((r) => !isWithin(r, roots, false));
+    if (outermost.length > 0) await this.scan(outermost, gen);
   }
 
   private remove(annotation: Annotation): void {
@@ -294,13 +341,7 @@ export class Annotator {
     const count = this.annotations.length;
     if (count === this.reportedCount) return;
     this.reportedCount = count;
-    browser.runtime.sendMessage({ type: 'claims-count', count }).catch(() => {});
-  }
-
-  private mark(name: string): void {
-    if (this.marked.has(name)) return;
-    this.marked.add(name);
-    performance.mark(name);
+    extensionApi.runtime.sendMessage({ type: 'claims-count', count }).catch(() => {});
   }
 
   // ---- pointer and keyboard ---------------------------------------------

@@ -3,8 +3,9 @@
 import { render } from 'preact';
 import { AnnotationLayer, type LayerActions, type LayerState } from '../../components/AnnotationLayer';
 import { LAYER_CSS } from '../../components/layer-style';
+import { HOST_TAG } from './own-nodes';
 
-export const HOST_TAG = 'metric-lens-ui';
+export { HOST_TAG };
 
 const EMPTY: LayerState = { theme: 'light', tooltip: null, popup: null, focus: null, announcement: '' };
 

@@ -63,7 +63,7 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /** Elements that flow inside a line: their text joins the surrounding passage. */
-const INLINE_TAGS = new Set([
+export const INLINE_TAGS = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em',
   'font', 'i', 'ins', 'kbd', 'label', 'mark', 'nobr', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small',
   'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr', 'output', 'meter',

@@ -60,8 +60,9 @@ beforeAll(async () => {
   browser = await launchWithExtension();
   server = await serveStatic([FIXTURES_DIR, DEMO_DIR]);
   // Nothing but the local server: a fixture's remote scripts, fonts and images are refused.
+  // (The extension's own files, chrome-extension://, are no network requests and load.)
   await browser.context.route(
-    (url) => url.hostname !== '127.0.0.1',
+    (url) => /^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1',
     (route) => route.abort(),
   );
   // The pages' own scripts stay off (a page CSP; content scripts are exempt from it), so that any

@@ -1,0 +1,235 @@
+// Finding where a claim may be, cheaply, before any careful indexing. Two
+// passes, both built on the prefilter's regexes:
+// - the page gate reads rendered text (`innerText`: one native call, no
+//   per-node work, inline elements already joined, hidden text left out) and
+//   asks whether any line holds a quantity and a topic word;
+// - the locating walk goes over text nodes with a TreeWalker, groups the nodes
+//   of one block by tag name alone (no computed style, no layout) and yields
+//   the blocks whose text passes the prefilter. Only those blocks are then
+//   indexed with the careful text index.
+import { QUANTITY_HINT, TOPIC_HINT } from '../engine/prefilter';
+import { INLINE_TAGS } from './text-index';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SHOW_TEXT = 4;
+
+/** Text in these never reaches the reader (the floor leaves the same out). */
+const NEVER_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
+const WHITESPACE_RUN = /[ \t\n\r\f]+/g;
+
+/** Line ends in rendered text: block boundaries and <br> give "\n", table cells "\t". */
+function isLineEnd(code: number): boolean {
+  return code === 10 || code === 9;
+}
+
+/**
+ * What the rendered lines of a text offer: a line with a quantity and a topic
+ * word; or only a topic line next to a line with a quantity (one passage if a
+ * <br> or a <pre> newline is all that parts them); or nothing.
+ */
+export type LineVerdict = 'same-line' | 'adjacent-lines' | 'none';
+
+/**
+ * Topic words are rare and numbers are everywhere, so the prefilter's topic
+ * regex scans and only the lines it stops on (and their neighbours, until one
+ * is found) are tested for a quantity.
+ */
+export function candidateLines(text: string): LineVerdict {
+  let adjacent = false;
+  const lineStart = (at: number) => {
+    while (at > 0 && !isLineEnd(text.charCodeAt(at - 1))) at--;
+    return at;
+  };
+  const lineEnd = (at: number) => {
+    while (at < text.length && !isLineEnd(text.charCodeAt(at))) at++;
+    return at;
+  };
+  // The regex runs on the rest of the text (a slice is cheap), always cut after a line end,
+  // where \b reads as it would in the whole text.
+  for (let from = 0; from < text.length; ) {
+    const m = TOPIC_HINT.exec(from === 0 ? text : text.slice(from));
+    if (!m) break;
+    const at = from + m.index;
+    const start = lineStart(at);
+    const end = lineEnd(at + m[0].length);
+    if (QUANTITY_HINT.test(text.slice(start, end))) return 'same-line';
+    if (!adjacent) {
+      const before = start > 0 && QUANTITY_HINT.test(text.slice(lineStart(start - 1), start - 1));
+      adjacent = before || (end < text.length && QUANTITY_HINT.test(text.slice(end + 1, lineEnd(end + 1))));
+    }
+    from = end + 1;
+  }
+  return adjacent ? 'adjacent-lines' : 'none';
+}
+
+/** Does some line of `text` hold a quantity and a topic word? */
+export function holdsCandidateLine(text: string): boolean {
+  return candidateLines(text) === 'same-line';
+}
+
+/**
+ * `candidateLines` over a long text, in pieces of about `chunk` characters cut
+ * at line ends, with `pause` awaited between them: a very long page is read in
+ * slices.
+ */
+export async function candidateLinesSliced(text: string, pause: () => Promise<void>, chunk = 100_000): Promise<LineVerdict> {
+  let adjacent = false;
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + chunk);
+    while (to < text.length && !isLineEnd(text.charCodeAt(to))) to++;
+    const verdict = candidateLines(text.slice(from, to));
+    if (verdict === 'same-line') return verdict;
+    adjacent ||= verdict === 'adjacent-lines';
+    from = to + 1;
+    if (from < text.length) await pause();
+  }
+  return adjacent ? 'adjacent-lines' : 'none';
+}
+
+/** What the reader sees of `node`: `innerText` for a rendered element, else its text. */
+export function renderedText(node: Node): string {
+  if (node.nodeType === ELEMENT_NODE) {
+    const inner = (node as HTMLElement).innerText;
+    return typeof inner === 'string' ? inner : (node.textContent ?? '');
+  }
+  return node.nodeType === TEXT_NODE ? (node as Text).data : (node.textContent ?? '');
+}
+
+const LINE_ENDS = /[\n\t]/g;
+
+/**
+ * Blocks whose rendered lines the careful index reads as one passage: a <br>
+ * or a newline in <pre> ends a rendered line but not a passage. Up to `limit`
+ * such blocks are read again with their lines joined (asked only when
+ * `candidateLines` saw adjacent lines).
+ */
+export function holdsCandidateAcrossBreaks(doc: Document, limit = 200): boolean {
+  const seen = new Set<Element>();
+  for (const tag of ['br', 'pre']) {
+    const found = doc.getElementsByTagName(tag);
+    for (let i = 0; i < found.length && seen.size < limit; i++) {
+      const element = found[i]!;
+      const block = tag === 'br' ? element.parentElement && blockByTag(element.parentElement) : element;
+      if (!block || seen.has(block)) continue;
+      seen.add(block);
+      const text = renderedText(block);
+      if (text.includes('\n') && holdsCandidateLine(text.replace(LINE_ENDS, ' '))) return true;
+    }
+  }
+  return false;
+}
+
+/** The gate for one changed block: its rendered lines, or all of them joined where a <br> or <pre> breaks them. */
+export function blockMayHoldClaim(block: Element): boolean {
+  const text = renderedText(block);
+  const verdict = candidateLines(text);
+  if (verdict !== 'adjacent-lines') return verdict === 'same-line';
+  return block.querySelector('br, pre') !== null && holdsCandidateLine(text.replace(LINE_ENDS, ' '));
+}
+
+/** Custom elements are inline unless styled otherwise: the walk groups across them. */
+function isInlineByTag(element: Element, customInline: boolean): boolean {
+  const tag = element.localName;
+  return INLINE_TAGS.has(tag) || (customInline && tag.includes('-'));
+}
+
+/** The nearest element that is not inline by its tag name: the block a node's text belongs to. */
+export function blockByTag(node: Node, customInline = true): Element | null {
+  let element = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  while (element && isInlineByTag(element, customInline) && element.parentElement) element = element.parentElement;
+  return element;
+}
+
+/**
+ * The blocks (by tag name) that hold changed nodes, each once, outermost
+ * first: new inline content is judged with the block it joins.
+ */
+export function changedBlocks(changed: readonly Node[], isOwn: (node: Node) => boolean): Element[] {
+  const blocks = new Set<Element>();
+  for (const node of changed) {
+    if (!node.isConnected || isOwn(node)) continue;
+    // A changed custom element counts as a block: single-page apps render whole views in them.
+    const block = blockByTag(node, false);
+    if (block) blocks.add(block);
+  }
+  const out: Element[] = [];
+  for (const block of blocks) {
+    let nested = false;
+    for (let up = block.parentElement; up && !nested; up = up.parentElement) nested = blocks.has(up);
+    if (!nested) out.push(block);
+  }
+  return out;
+}
+
+/** Prefilter on raw node text, collapsing white space only when a topic phrase might need it. */
+function textMayHoldClaim(text: string): boolean {
+  if (!QUANTITY_HINT.test(text)) return false;
+  if (TOPIC_HINT.test(text)) return true;
+  return NEEDS_COLLAPSE.test(text) && TOPIC_HINT.test(text.replace(WHITESPACE_RUN, ' '));
+}
+
+/**
+ * The locating walk run ahead in steps of a few milliseconds: the page gate
+ * starts it while the annotator script and the settings are on their way, and
+ * the annotator takes it over. Blocks found so far are kept in `found`.
+ */
+export class CandidateWalk {
+  readonly found: Element[] = [];
+  done = false;
+  private readonly walk: Generator<Element | null>;
+
+  constructor(root: Node) {
+    this.walk = candidateBlocks(root);
+  }
+
+  /** Walks on for about `budgetMs`; true once the whole tree has been read. */
+  step(budgetMs: number): boolean {
+    const until = performance.now() + budgetMs;
+    while (!this.done) {
+      const next = this.walk.next();
+      if (next.done) this.done = true;
+      else if (next.value) this.found.push(next.value);
+      else if (performance.now() >= until) break;
+    }
+    return this.done;
+  }
+}
+
+/**
+ * Walks the text nodes under `root` and yields each block (by tag name) whose
+ * joined text passes the prefilter, in document order. Yields `null` every
+ * `every` text nodes so the caller can give the page its thread back.
+ */
+export function* candidateBlocks(root: Node, every = 200): Generator<Element | null> {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  if (!doc || !top) return;
+  const walker = doc.createTreeWalker(top, SHOW_TEXT);
+  let block: Element | null = null;
+  let parent: Element | null = null;
+  let text = '';
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++count === every) {
+      count = 0;
+      yield null;
+    }
+    const p = node.parentElement;
+    if (!p || NEVER_SHOWN.has(p.localName)) continue;
+    // Most nodes share their parent with the previous one: no climb then.
+    if (p !== parent) {
+      parent = p;
+      const owner = isInlineByTag(p, true) ? blockByTag(p) : p;
+      if (owner !== block) {
+        if (block && textMayHoldClaim(text)) yield block;
+        block = owner;
+        text = '';
+      }
+    }
+    text += (node as Text).data;
+  }
+  if (block && textMayHoldClaim(text)) yield block;
+}
