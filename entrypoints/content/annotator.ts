@@ -11,6 +11,8 @@ import { rangeAtPoint } from '../../lib/dom/hit-test';
 import { CandidateWalk, blockMayHoldClaim, changedBlocks } from '../../lib/dom/candidates';
 import { compareRanges, normalizeSpace, rangeForOffsets, rangeHolds } from '../../lib/dom/ranges';
 import { TimeSlicer } from '../../lib/dom/slices';
+import { onOverlongLine } from '../../lib/dom/long-lines';
+import { MAX_PIECE_CHARS, pieceBounds } from '../../lib/dom/passage-pieces';
 import { blockOf, isInsideSkipped, iteratePassages, type CollectOptions, type TextPassage } from '../../lib/dom/text-index';
 import { keyLine } from '../../components/claim-words';
 import type { Box } from '../../components/position';
@@ -20,6 +22,13 @@ import { readAnalyzeReply } from './inbox';
 import { MARK } from './marks';
 import { HOST_TAG, isOwnNode } from './own-nodes';
 import { PageUi } from './ui';
+
+/** What goes to the engine: a passage, or a piece of one too long for a message, from `start` on. */
+interface Candidate {
+  passage: TextPassage;
+  start: number;
+  text: string;
+}
 
 interface Annotation {
   claim: Claim;
@@ -73,6 +82,7 @@ export class Annotator implements PageAnnotator {
   private pointer = { x: -1, y: -1 };
   private readonly indexOptions: CollectOptions;
   private listening = false;
+  private readonly lineStyle = (el: Element) => this.doc.defaultView!.getComputedStyle(el);
   private walkAhead: CandidateWalk | null = null;
 
   constructor(
@@ -179,8 +189,8 @@ export class Annotator implements PageAnnotator {
    */
   private async scan(roots: Node[], gen: number, initial = false): Promise<void> {
     const slicer = new TimeSlicer(8);
-    const inFlight: Array<{ batch: TextPassage[]; reply: Promise<AnalyzeReply | null>; settled: boolean }> = [];
-    let batch: TextPassage[] = [];
+    const inFlight: Array<{ batch: Candidate[]; reply: Promise<AnalyzeReply | null>; settled: boolean }> = [];
+    let batch: Candidate[] = [];
     let chars = 0;
     let sentBatches = 0;
     const send = () => {
@@ -209,13 +219,16 @@ export class Annotator implements PageAnnotator {
     };
     const index = async (root: Node): Promise<boolean> => {
       for (const passage of iteratePassages(root, this.indexOptions)) {
-        if (mayHoldClaim(passage.text)) {
-          batch.push(passage);
-          chars += passage.text.length;
-          const limit = initial && sentBatches === 0 ? FIRST_BATCH : BATCH;
-          if (batch.length >= limit || chars >= BATCH_CHARS) send();
+        for (const { start, end } of pieceBounds(passage.text)) {
+          const text = start === 0 && end === passage.text.length ? passage.text : passage.text.slice(start, end);
+          if (mayHoldClaim(text)) {
+            batch.push({ passage, start, text });
+            chars += text.length;
+            const limit = initial && sentBatches === 0 ? FIRST_BATCH : BATCH;
+            if (batch.length >= limit || chars >= BATCH_CHARS) send();
+          }
+          if (!(await pause())) return false;
         }
-        if (!(await pause())) return false;
       }
       return true;
     };
@@ -258,8 +271,8 @@ export class Annotator implements PageAnnotator {
     }
   }
 
-  private async analyze(batch: TextPassage[]): Promise<AnalyzeReply | null> {
-    const passages = batch.map((p, i) => ({ id: String(i), text: p.text }));
+  private async analyze(batch: Candidate[]): Promise<AnalyzeReply | null> {
+    const passages = batch.map((c, i) => ({ id: String(i), text: c.text }));
     try {
       return readAnalyzeReply(await extensionApi.runtime.sendMessage({ type: 'analyze', passages }));
     } catch {
@@ -267,18 +280,20 @@ export class Annotator implements PageAnnotator {
     }
   }
 
-  private async apply(batch: TextPassage[], reply: AnalyzeReply, slicer: TimeSlicer, gen: number): Promise<void> {
+  private async apply(batch: Candidate[], reply: AnalyzeReply, slicer: TimeSlicer, gen: number): Promise<void> {
     for (const [id, summary] of Object.entries(reply.metrics ?? {})) this.metrics.set(id, summary);
     let added = 0;
     for (const result of reply.results) {
-      const passage = batch[Number(result.id)];
-      if (!passage) continue;
+      const candidate = batch[Number(result.id)];
+      if (!candidate) continue;
       for (const claim of result.claims) {
         const key = claimKey(claim);
         if (this.dismissed.has(key)) continue;
-        const range = rangeForOffsets(passage, claim.start, claim.end);
+        const range = rangeForOffsets(candidate.passage, candidate.start + claim.start, candidate.start + claim.end);
         // The page may have changed since indexing: paint only text that still says this.
         if (!range || !rangeHolds(range, claim.text) || this.isAnnotated(key, range)) continue;
+        // Only text long enough to be split can hold a line too wide to paint.
+        if (candidate.passage.text.length > MAX_PIECE_CHARS && onOverlongLine(range, this.lineStyle)) continue;
         const annotation = { claim, range, key };
         this.annotations.push(annotation);
         this.byRange.set(range, annotation);
@@ -500,7 +515,8 @@ export class Annotator implements PageAnnotator {
   }
 
   private leaveFocus(): void {
-    if (this.ui.current.popup) return;
+    // Esc on the ring removes it, and its removal fires the blur that asks again: once is enough.
+    if (this.ui.current.popup || (!this.active && !this.ui.current.focus)) return;
     this.active = null;
     this.highlighter?.setActive(null);
     this.ui.update({ focus: null, tooltip: this.hovered ? this.tooltipFor(this.hovered) : null });

@@ -13,6 +13,8 @@ export class PageUi {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private state: LayerState = EMPTY;
+  private rendering = false;
+  private stale = false;
 
   constructor(
     private readonly doc: Document,
@@ -31,7 +33,23 @@ export class PageUi {
     this.state = { ...this.state, ...patch };
     const nothingShown = !this.state.tooltip && !this.state.popup && !this.state.focus && !this.state.announcement;
     if (!this.mount && nothingShown) return;
-    render(<AnnotationLayer state={this.state} actions={this.actions} />, this.ensureMount());
+    // Removing the focused ring fires its blur, whose handler updates the state
+    // while Preact is still rendering: a render nested in a render leaves
+    // Preact's tree out of step with the DOM, and every later update is lost.
+    // Such an update is rendered once the outer render is over.
+    if (this.rendering) {
+      this.stale = true;
+      return;
+    }
+    this.rendering = true;
+    try {
+      do {
+        this.stale = false;
+        render(<AnnotationLayer state={this.state} actions={this.actions} />, this.ensureMount());
+      } while (this.stale);
+    } finally {
+      this.rendering = false;
+    }
   }
 
   destroy(): void {

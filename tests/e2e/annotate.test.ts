@@ -4,11 +4,11 @@
 // page text never rendered as HTML. Screenshots go to artifacts/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type ExtensionBrowser, type StaticServer } from './browser';
-import { listClaims, paintedRanges, waitForScan } from '../../cli/page-claims';
+import { focusClaim, listClaims, paintedRanges, waitForScan } from '../../cli/page-claims';
 import { collectPassages } from '../../lib/dom/text-index';
 import { findClaims } from '../../lib/engine';
 import { mayHoldClaim } from '../../lib/engine/prefilter';
@@ -175,6 +175,125 @@ describe('the demo article', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => ui(page, '.ring').count()).toBe(0);
     await page.close();
+  });
+});
+
+describe('closing the popup and the focus ring leaves every claim usable', () => {
+  /** Two claims of the demo with different metrics (so their tooltips differ), in document order. */
+  async function twoClaims(page: Page): Promise<[Claim, Claim]> {
+    const claims = (await listClaims(browser.serviceWorker, page.url())).claims;
+    const first = claims[0]!;
+    const other = claims.find((c) => metricById(c.metric).shortName !== metricById(first.metric).shortName);
+    expect(other, 'a second claim with another metric').toBeDefined();
+    return [first, other!];
+  }
+
+  /** A page closed when the test ends, pass or fail (the claims of a tab left open would answer `list-claims`). */
+  async function openOwn(path: string): Promise<Page> {
+    const page = await open(path);
+    onTestFinished(() => page.close());
+    return page;
+  }
+
+  async function expectPopupFor(page: Page, claim: Claim): Promise<void> {
+    await expect.poll(() => ui(page, '.popup').count()).toBe(1);
+    await expect(ui(page, '.popup .quote').textContent()).resolves.toBe(claim.text);
+  }
+
+  async function expectTooltipFor(page: Page, claim: Claim): Promise<void> {
+    await expect.poll(() => ui(page, '.tooltip').count()).toBe(1);
+    await expect(ui(page, '.tooltip-metric').textContent()).resolves.toBe(metricById(claim.metric).shortName);
+  }
+
+  /** Esc on the popup (focus back on the ring), then Esc on the ring (focus back to the page). */
+  async function escapeTwice(page: Page): Promise<void> {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ui(page, '.popup').count()).toBe(0);
+    expect(await focused(page)).toBe('ui:ring');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => ui(page, '.ring').count()).toBe(0);
+  }
+
+  test('click, Esc, Esc, then a click on another claim opens that claim’s popup', async () => {
+    const page = await openOwn('/article.html');
+    const [a, b] = await twoClaims(page);
+    const atA = await centreOf(page, squash(a.text));
+    await page.mouse.click(atA.x, atA.y);
+    await expectPopupFor(page, a);
+    await escapeTwice(page);
+
+    const atB = await centreOf(page, squash(b.text));
+    await page.mouse.click(atB.x, atB.y);
+    await expectPopupFor(page, b);
+  });
+
+  test('click, Esc, Esc, then hovering another claim shows the tooltip for that claim', async () => {
+    const page = await openOwn('/article.html');
+    const [a, b] = await twoClaims(page);
+    const atA = await centreOf(page, squash(a.text));
+    await page.mouse.click(atA.x, atA.y);
+    await expectPopupFor(page, a);
+    await escapeTwice(page);
+
+    const atB = await centreOf(page, squash(b.text));
+    await page.mouse.move(atB.x, atB.y, { steps: 4 });
+    await expectTooltipFor(page, b);
+    await page.mouse.move(5, 5, { steps: 4 });
+    await expect.poll(() => ui(page, '.tooltip').count()).toBe(0);
+  });
+
+  test('Alt+Shift+N, Enter, Esc, Esc: no tooltip left behind; hover and click still answer', async () => {
+    const page = await openOwn('/article.html');
+    const [a, b] = await twoClaims(page);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Alt+Shift+N');
+    await expect.poll(() => focused(page)).toBe('ui:ring');
+    await page.keyboard.press('Enter');
+    await expectPopupFor(page, a);
+    await escapeTwice(page);
+    // The pointer is nowhere near a claim: nothing of ours stays on screen.
+    await expect.poll(() => ui(page, '.tooltip').count()).toBe(0);
+
+    const atB = await centreOf(page, squash(b.text));
+    await page.mouse.move(atB.x, atB.y, { steps: 4 });
+    await expectTooltipFor(page, b);
+    await page.mouse.click(atB.x, atB.y);
+    await expectPopupFor(page, b);
+  });
+
+  test('Dismiss removes the claim and its popup; the other claims still open', async () => {
+    const page = await openOwn('/article.html');
+    const [a, b] = await twoClaims(page);
+    const before = (await listClaims(browser.serviceWorker, page.url())).claims.length;
+    const atA = await centreOf(page, squash(a.text));
+    await page.mouse.click(atA.x, atA.y);
+    await expectPopupFor(page, a);
+    await ui(page, '.popup .actions button').filter({ hasText: 'Dismiss' }).click();
+    await expect.poll(() => ui(page, '.popup').count()).toBe(0);
+    await expect.poll(async () => (await paintedRanges(page)).map((r) => squash(r.text))).not.toContain(squash(a.text));
+    expect((await listClaims(browser.serviceWorker, page.url())).claims.length).toBe(before - 1);
+    await expect(ui(page, '.live').textContent()).resolves.toBe('Claim dismissed.');
+
+    const atB = await centreOf(page, squash(b.text));
+    await page.mouse.move(atB.x, atB.y, { steps: 4 });
+    await expectTooltipFor(page, b);
+    await page.mouse.click(atB.x, atB.y);
+    await expectPopupFor(page, b);
+  });
+
+  test('the toolbar popup’s focus-claim opens that claim; after Esc, Esc the page still answers', async () => {
+    const page = await openOwn('/article.html');
+    const [a, b] = await twoClaims(page);
+    const claims = (await listClaims(browser.serviceWorker, page.url())).claims;
+    const index = claims.findIndex((c) => c.text === b.text && c.start === b.start);
+    await page.bringToFront();
+    expect(await focusClaim(browser.serviceWorker, page.url(), index)).toBe(true);
+    await expectPopupFor(page, b);
+    await escapeTwice(page);
+
+    const atA = await centreOf(page, squash(a.text));
+    await page.mouse.click(atA.x, atA.y);
+    await expectPopupFor(page, a);
   });
 });
 
