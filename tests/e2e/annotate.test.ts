@@ -242,6 +242,15 @@ describe('closing the popup and the focus ring leaves every claim usable', () =>
     await expect.poll(() => ui(page, '.tooltip').count()).toBe(0);
   });
 
+  /** Hovering the claim shows its tooltip and clicking it opens its popup: the page still answers. */
+  async function expectClaimAnswers(page: Page, claim: Claim): Promise<void> {
+    const at = await centreOf(page, squash(claim.text));
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await expectTooltipFor(page, claim);
+    await page.mouse.click(at.x, at.y);
+    await expectPopupFor(page, claim);
+  }
+
   test('Alt+Shift+N, Enter, Esc, Esc: no tooltip left behind; hover and click still answer', async () => {
     const page = await openOwn('/article.html');
     const [a, b] = await twoClaims(page);
@@ -254,11 +263,7 @@ describe('closing the popup and the focus ring leaves every claim usable', () =>
     // The pointer is nowhere near a claim: nothing of ours stays on screen.
     await expect.poll(() => ui(page, '.tooltip').count()).toBe(0);
 
-    const atB = await centreOf(page, squash(b.text));
-    await page.mouse.move(atB.x, atB.y, { steps: 4 });
-    await expectTooltipFor(page, b);
-    await page.mouse.click(atB.x, atB.y);
-    await expectPopupFor(page, b);
+    await expectClaimAnswers(page, b);
   });
 
   test('Dismiss removes the claim and its popup; the other claims still open', async () => {
@@ -274,11 +279,7 @@ describe('closing the popup and the focus ring leaves every claim usable', () =>
     expect((await listClaims(browser.serviceWorker, page.url())).claims.length).toBe(before - 1);
     await expect(ui(page, '.live').textContent()).resolves.toBe('Claim dismissed.');
 
-    const atB = await centreOf(page, squash(b.text));
-    await page.mouse.move(atB.x, atB.y, { steps: 4 });
-    await expectTooltipFor(page, b);
-    await page.mouse.click(atB.x, atB.y);
-    await expectPopupFor(page, b);
+    await expectClaimAnswers(page, b);
   });
 
   test('the toolbar popup’s focus-claim opens that claim; after Esc, Esc the page still answers', async () => {
