@@ -214,13 +214,18 @@ describe('closing the popup and the focus ring leaves every claim usable', () =>
     await expect.poll(() => ui(page, '.ring').count()).toBe(0);
   }
 
+  /** Click a claim, see its popup, then Esc, Esc. */
+  async function openThenEscapeTwice(page: Page, claim: Claim): Promise<void> {
+    const at = await centreOf(page, squash(claim.text));
+    await page.mouse.click(at.x, at.y);
+    await expectPopupFor(page, claim);
+    await escapeTwice(page);
+  }
+
   test('click, Esc, Esc, then a click on another claim opens that claim’s popup', async () => {
     const page = await openOwn('/article.html');
     const [a, b] = await twoClaims(page);
-    const atA = await centreOf(page, squash(a.text));
-    await page.mouse.click(atA.x, atA.y);
-    await expectPopupFor(page, a);
-    await escapeTwice(page);
+    await openThenEscapeTwice(page, a);
 
     const atB = await centreOf(page, squash(b.text));
     await page.mouse.click(atB.x, atB.y);
@@ -230,10 +235,7 @@ describe('closing the popup and the focus ring leaves every claim usable', () =>
   test('click, Esc, Esc, then hovering another claim shows the tooltip for that claim', async () => {
     const page = await openOwn('/article.html');
     const [a, b] = await twoClaims(page);
-    const atA = await centreOf(page, squash(a.text));
-    await page.mouse.click(atA.x, atA.y);
-    await expectPopupFor(page, a);
-    await escapeTwice(page);
+    await openThenEscapeTwice(page, a);
 
     const atB = await centreOf(page, squash(b.text));
     await page.mouse.move(atB.x, atB.y, { steps: 4 });
