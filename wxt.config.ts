@@ -10,8 +10,10 @@ export default defineConfig({
     name: 'Metric Lens',
     description:
       'Shows which metric a number about child trafficking really comes from, and what it does and does not count.',
-    // Settings live in storage.local; the content script's `matches` is the only host access.
-    permissions: ['storage'],
+    // Settings live in storage.local. activeTab: the toolbar popup reads the address of the tab it
+    // was opened on (a page whose script found nothing to read closely does not answer messages).
+    // The content script's `matches` is the only standing host access.
+    permissions: ['storage', 'activeTab'],
     // The page gate runs on every page; the annotator is imported from it only where a claim may be.
     // A dynamic URL (Chrome) keeps pages from probing for the extension through that file.
     content_scripts: [

@@ -2,7 +2,9 @@
 // its floor, then the extension in Chromium on the fixture pages, the demo
 // and two large generated pages, beside the floor measured on the same pages
 // without the extension; built sizes. Everything also goes to
-// artifacts/bench.json. Flags: --node-only, --browser-only, --pages a,b, --no-build.
+// artifacts/bench.json. Flags: --node-only, --browser-only, --pages a,b,
+// --runs N (loads of each page on each side, default 3), --no-build,
+// --extension DIR (measure another build, e.g. an older commit's, against the same floor).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -29,10 +31,12 @@ interface BenchOptions {
   browser: boolean;
   build: boolean;
   pages: Set<string> | null;
+  runs: number;
+  extensionDir: string | null;
 }
 
 function parseBenchArgs(argv: readonly string[]): BenchOptions {
-  const options: BenchOptions = { node: true, browser: true, build: true, pages: null };
+  const options: BenchOptions = { node: true, browser: true, build: true, pages: null, runs: 3, extensionDir: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--node-only') options.browser = false;
@@ -41,7 +45,16 @@ function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--pages' || arg.startsWith('--pages=')) {
       const list = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '';
       options.pages = new Set(list.split(',').map((p) => p.trim().replace(/\.html?$/, '')).filter(Boolean));
-    } else throw new Error(`unknown option ${arg} (use --node-only, --browser-only, --pages a,b, --no-build)`);
+    } else if (arg === '--runs' || arg.startsWith('--runs=')) {
+      const value = Number(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i]);
+      if (!Number.isInteger(value) || value < 1 || value > 50) throw new Error('--runs takes a whole number from 1 to 50');
+      options.runs = value;
+    } else if (arg === '--extension' || arg.startsWith('--extension=')) {
+      const dir = resolve(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i] ?? '');
+      if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--extension: no manifest.json in ${dir}`);
+      options.extensionDir = dir;
+      options.build = false;
+    } else throw new Error(`unknown option ${arg} (use --node-only, --browser-only, --pages a,b, --runs N, --no-build, --extension DIR)`);
   }
   return options;
 }
@@ -96,9 +109,11 @@ async function browserBench(options: BenchOptions): Promise<{ run: BrowserBench;
   if (pages.length === 0) return { error: 'no page matches --pages' };
   const server = await serveStatic([FIXTURES_DIR, ROOT], generated);
   try {
-    log(`Browser: ${pages.length} pages, each with the extension (traced) and without it (floor)…`);
+    log(`Browser: ${pages.length} pages, each loaded ${options.runs}× with the extension (traced) and ${options.runs}× without it (floor)…`);
     const rows: string[][] = [];
     const run = await runBrowserBench(pages, server.origin, {
+      runs: options.runs,
+      extensionDir: options.extensionDir ?? undefined,
       onPage: (figures, i) => {
         rows.push(pageRow(figures));
         if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${i + 1}/${pages.length} ${figures.page}`);
@@ -138,8 +153,8 @@ async function main(): Promise<void> {
     result.browser = browser;
     log();
   }
-  const sizes = builtSizes(EXTENSION_DIR);
-  log(formatSizes(sizes));
+  const sizes = builtSizes(options.extensionDir ?? EXTENSION_DIR);
+  log(formatSizes(sizes, options.extensionDir ?? undefined));
   result.sizes = sizes;
   result.seconds = (performance.now() - started) / 1000;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });

@@ -42,8 +42,12 @@ interface TabsApi {
   };
 }
 
-/** Asks the content script in the tab showing `url` for its claims (the toolbar popup's `list-claims`). */
-export async function listClaims(serviceWorker: Worker, url: string): Promise<PageClaims> {
+/**
+ * The content script's answer to the toolbar popup's `list-claims` in the tab
+ * showing `url`, or null when no tab answers for it (a page whose text held
+ * no candidate: its page script stays silent).
+ */
+export async function pageAnswer(serviceWorker: Worker, url: string): Promise<PageClaims | null> {
   return serviceWorker.evaluate(async (pageUrl) => {
     // Without the "tabs" permission tab URLs are hidden: ask every tab, keep the one on this page.
     const api = (globalThis as unknown as { chrome: TabsApi }).chrome;
@@ -52,8 +56,15 @@ export async function listClaims(serviceWorker: Worker, url: string): Promise<Pa
       const reply = (await api.tabs.sendMessage(tab.id, { type: 'list-claims' }).catch(() => null)) as PageClaims | null;
       if (reply?.url === pageUrl) return reply;
     }
-    throw new Error(`no tab with Metric Lens shows ${pageUrl}`);
+    return null;
   }, url);
+}
+
+/** Asks the content script in the tab showing `url` for its claims; throws if no tab answers. */
+export async function listClaims(serviceWorker: Worker, url: string): Promise<PageClaims> {
+  const answer = await pageAnswer(serviceWorker, url);
+  if (!answer) throw new Error(`no tab with Metric Lens shows ${url}`);
+  return answer;
 }
 
 /** Asks the content script in the tab showing `url` to scroll to claim `index` and open its popup. */

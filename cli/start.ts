@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type StaticServer } from './browser';
 import { findChromium } from './chromium';
-import { listClaims, paintedRanges, waitForScan } from './page-claims';
+import { pageAnswer, paintedRanges, waitForScan } from './page-claims';
 
 const DEMO = join(ROOT, 'demo/article.html');
 
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   await page.goto(url, { waitUntil: 'load' });
   await waitForScan(page, 60_000);
 
-  const { claims } = await listClaims(browser.serviceWorker, page.url());
+  // No answer: the page's text held no candidate, so its page script never woke up.
+  const claims = (await pageAnswer(browser.serviceWorker, page.url()))?.claims ?? [];
   console.log(`${claims.length} claim${claims.length === 1 ? '' : 's'} on ${url}`);
   for (const claim of claims) {
     console.log(`  ${claim.number.raw}  ·  ${claim.metric}  ·  ${claim.predicate}  ·  “${claim.text}”`);

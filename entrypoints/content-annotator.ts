@@ -1,6 +1,6 @@
-// The annotator, imported by the page gate (entrypoints/content-gate.ts) into
-// its isolated world only on pages where a claim may be.
-import { Annotator } from './content/annotator';
-import { publishAnnotator } from './content/handoff';
+// The annotator script, imported by the page gate (entrypoints/content-gate.ts)
+// into its isolated world only on pages where a claim may be.
+import { publishSession } from './content/handoff';
+import { startSession } from './content/page-session';
 
-export default defineUnlistedScript(() => publishAnnotator((settings, hooks) => new Annotator(settings, hooks)));
+export default defineUnlistedScript(() => publishSession(startSession));

@@ -2,11 +2,16 @@
 // extension (its cost read from a CDP trace and from the content script's own
 // performance marks), then in a second browser without the extension, where
 // the floor runs (a plain TreeWalker over the text nodes plus the prefilter
-// regexes). Only 127.0.0.1 is reachable; every other request is aborted.
+// regexes, by page.evaluate). Both sides are loaded afresh several times and
+// measured the same way: the whole main-thread tasks that ran their code, read
+// from the same kind of trace, on their first run in the page (a content script
+// always runs cold). The floor's self-timed first and repeated runs are kept
+// beside it, for reference. Only 127.0.0.1 is reachable; every other request
+// is aborted.
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS, findChromium, launchWithExtension } from '../browser';
 import { QUANTITY_HINT, TOPIC_HINT } from '../../lib/engine/prefilter';
-import { contentScriptCost, traceMarks, type ContentScriptCost, type TraceEvent } from './trace';
+import { contentScriptCost, taskAroundMark, traceMarks, type ContentScriptCost, type TraceEvent } from './trace';
 import { median } from './stats';
 
 export const MARKS = ['metric-lens:start', 'metric-lens:indexed', 'metric-lens:first-highlight', 'metric-lens:done'] as const;
@@ -28,8 +33,12 @@ export interface PageFigures {
   textBytes: number;
   candidates: number;
   claimSentences?: number;
-  /** From the trace: main-thread tasks that ran extension code. */
+  /** Loads of the page on each side. */
+  runs: number;
+  /** From the trace: main-thread tasks that ran extension code (the load with the median time). */
   ours: ContentScriptCost | null;
+  /** Our tasks' thread CPU time on each load, ms. */
+  oursRunsMs: number[];
   /** Mark times, ms after metric-lens:start (null: mark absent). */
   marks: Record<(typeof MARKS)[number], number | null>;
   marksSource: 'page' | 'trace' | 'none';
@@ -38,9 +47,17 @@ export interface PageFigures {
   heapWithMB: number | null;
   heapWithoutMB: number | null;
   heapGrowthMB: number | null;
+  /** The floor's main-thread task on a fresh load, from the trace, thread CPU time: median over the loads, ms. */
   floorMs: number | null;
   floorRunsMs: number[];
+  /** The same task's wall-clock time: median, ms. */
+  floorWallMs: number | null;
+  /** The floor's own clock (performance.now) on its first run in a fresh page: median, ms. */
+  floorSelfColdMs: number | null;
+  /** The same on runs repeated in the same page (compiled regexes, warm code): median, ms. */
+  floorSelfWarmMs: number | null;
   floorTextNodes: number | null;
+  /** ours.taskCpuMs / floorMs: both cold, both whole tasks from the trace, both thread CPU time. */
   ratio: number | null;
   error?: string;
 }
@@ -71,8 +88,12 @@ interface FloorResult {
 // Page-side code is kept as source text: functions passed to page.evaluate
 // would be serialised after tsx's transform, which adds helpers the page lacks.
 
+/** Marks around the floor's run, by which the trace finds its task. */
+export const FLOOR_MARK = 'metric-lens-floor:start';
+
 /** The floor, run in the page: walk the visible text nodes, test both prefilter regexes. */
 const FLOOR_SOURCE = `(args) => {
+  performance.mark(args.mark);
   const t0 = performance.now();
   const quantity = new RegExp(args.q, args.qf);
   const topic = new RegExp(args.t, args.tf);
@@ -99,12 +120,6 @@ const READ_PAGE_SOURCE = `(names) => {
   if (registry) registry.forEach((h) => { highlights += h.size; });
   return { marks, highlights: registry ? highlights : null, long: (window.__benchLongTasks || []).slice() };
 }`;
-
-interface FloorResult {
-  ms: number;
-  textNodes: number;
-  candidates: number;
-}
 
 async function offlineExcept(context: BrowserContext, origin: string): Promise<void> {
   await context.route('**/*', (route) => {
@@ -206,21 +221,54 @@ async function runWithExtension(context: BrowserContext, extensionId: string, ur
   }
 }
 
-async function runFloor(context: BrowserContext, url: string, repetitions: number) {
+/** Resolves in the page's first idle period after load (when the content script's gate runs too). */
+const IDLE_SOURCE = `new Promise((ok) => requestIdleCallback(() => ok(true), { timeout: 1000 }))`;
+
+interface FloorLoad {
+  traced: { wallMs: number; cpuMs: number } | null;
+  selfColdMs: number;
+  selfWarmMs: number[];
+  textNodes: number;
+  heapMB: number | null;
+}
+
+/** One fresh load: the floor's first run traced, then `warmRepeats` more runs in the same page. */
+async function runFloorOnce(context: BrowserContext, url: string, warmRepeats: number): Promise<FloorLoad> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    const args = { q: QUANTITY_HINT.source, qf: QUANTITY_HINT.flags, t: TOPIC_HINT.source, tf: TOPIC_HINT.flags };
-    const runs: FloorResult[] = [];
-    for (let i = 0; i < repetitions; i++) {
-      runs.push((await page.evaluate(`(${FLOOR_SOURCE})(${JSON.stringify(args)})`)) as FloorResult);
-    }
-    return { runs, heapMB: await heapAfterGcMB(cdp) };
+    await page.evaluate(IDLE_SOURCE);
+    const args = JSON.stringify({ q: QUANTITY_HINT.source, qf: QUANTITY_HINT.flags, t: TOPIC_HINT.source, tf: TOPIC_HINT.flags, mark: FLOOR_MARK });
+    const call = `(${FLOOR_SOURCE})(${args})`;
+    let first: FloorResult | null = null;
+    const events = await traceWhile(cdp, async () => {
+      // Starting the trace (its sampling profiler logs every compiled function) costs the page's
+      // main thread a long task of its own: let that pass, so the floor is not charged with it.
+      await page.evaluate(IDLE_SOURCE);
+      await page.waitForTimeout(200);
+      first = (await page.evaluate(call)) as FloorResult;
+    });
+    const warm: number[] = [];
+    for (let i = 0; i < warmRepeats; i++) warm.push(((await page.evaluate(call)) as FloorResult).ms);
+    const cold = first as FloorResult | null;
+    return {
+      traced: taskAroundMark(events, FLOOR_MARK),
+      selfColdMs: cold?.ms ?? NaN,
+      selfWarmMs: warm,
+      textNodes: cold?.textNodes ?? 0,
+      heapMB: await heapAfterGcMB(cdp),
+    };
   } finally {
     await page.close();
   }
+}
+
+/** The load whose CPU time is the median (its marks, heap and highlights go with it). */
+function medianRun(runs: readonly ExtensionRun[]): ExtensionRun {
+  const ordered = [...runs].sort((a, b) => (a.ours?.taskCpuMs ?? Infinity) - (b.ours?.taskCpuMs ?? Infinity));
+  return ordered[Math.floor((ordered.length - 1) / 2)]!;
 }
 
 export interface BrowserBench {
@@ -232,9 +280,10 @@ export interface BrowserBench {
 export async function runBrowserBench(
   pages: readonly BenchPage[],
   origin: string,
-  opts: { floorRepetitions?: number; onPage?: (figures: PageFigures, index: number) => void } = {},
+  opts: { runs?: number; extensionDir?: string; onPage?: (figures: PageFigures, index: number) => void } = {},
 ): Promise<BrowserBench> {
-  const ext = await launchWithExtension();
+  const runs = Math.max(1, opts.runs ?? 3);
+  const ext = await launchWithExtension({ extensionDir: opts.extensionDir });
   const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_FLAGS });
   const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
   try {
@@ -258,31 +307,50 @@ export async function runBrowserBench(
         heapWithMB: null,
         heapWithoutMB: null,
         heapGrowthMB: null,
+        runs: 0,
+        oursRunsMs: [],
         floorMs: null,
         floorRunsMs: [],
+        floorWallMs: null,
+        floorSelfColdMs: null,
+        floorSelfWarmMs: null,
         floorTextNodes: null,
         ratio: null,
       };
       let figures = base;
       try {
         const doneTimeout = page.textBytes > 2e6 ? 60_000 : 15_000;
-        const run = await runWithExtension(ext.context, ext.extensionId, url, doneTimeout);
-        const floor = await runFloor(plainContext, url, opts.floorRepetitions ?? 5);
-        const floorMs = median(floor.runs.map((r) => r.ms));
+        const withExtension: ExtensionRun[] = [];
+        const floor: FloorLoad[] = [];
+        for (let r = 0; r < runs; r++) {
+          withExtension.push(await runWithExtension(ext.context, ext.extensionId, url, doneTimeout));
+          floor.push(await runFloorOnce(plainContext, url, r === 0 ? 4 : 0));
+        }
+        const oursRunsMs = withExtension.map((run) => run.ours?.taskCpuMs ?? NaN);
+        const run = medianRun(withExtension);
+        const traced = floor.map((f) => f.traced).filter((t): t is NonNullable<FloorLoad['traced']> => t !== null);
+        const floorRunsMs = traced.map((t) => t.cpuMs);
+        const floorMs = floorRunsMs.length ? median(floorRunsMs) : null;
+        const heapWithout = floor[0]?.heapMB ?? null;
         figures = {
           ...base,
+          runs,
           ours: run.ours,
+          oursRunsMs,
           marks: run.marks,
           marksSource: run.marksSource,
           highlights: run.highlights,
           pageLongTasks: run.pageLongTasks,
           heapWithMB: run.heapMB,
-          heapWithoutMB: floor.heapMB,
-          heapGrowthMB: run.heapMB !== null && floor.heapMB !== null ? run.heapMB - floor.heapMB : null,
+          heapWithoutMB: heapWithout,
+          heapGrowthMB: run.heapMB !== null && heapWithout !== null ? run.heapMB - heapWithout : null,
           floorMs,
-          floorRunsMs: floor.runs.map((r) => r.ms),
-          floorTextNodes: floor.runs[0]?.textNodes ?? null,
-          ratio: run.ours && floorMs > 0 ? run.ours.taskMs / floorMs : null,
+          floorRunsMs,
+          floorWallMs: traced.length ? median(traced.map((t) => t.wallMs)) : null,
+          floorSelfColdMs: median(floor.map((f) => f.selfColdMs)),
+          floorSelfWarmMs: floor[0]?.selfWarmMs.length ? median(floor[0].selfWarmMs) : null,
+          floorTextNodes: floor[0]?.textNodes ?? null,
+          ratio: run.ours && floorMs ? run.ours.taskCpuMs / floorMs : null,
         };
       } catch (error) {
         figures = { ...base, error: (error as Error).message.split('\n')[0] };

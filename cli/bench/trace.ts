@@ -14,6 +14,9 @@ export interface TraceEvent {
   ph: string;
   ts: number; // microseconds
   dur?: number;
+  /** Thread (CPU) time at the start and for the duration, µs: absent where the trace has no thread timing. */
+  tts?: number;
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -36,8 +39,15 @@ interface ProfileNode {
 }
 
 export interface ContentScriptCost {
-  /** Sum of the main-thread tasks that ran extension code, ms. */
+  /** Sum of the main-thread tasks that ran extension code, wall-clock ms. */
   taskMs: number;
+  /**
+   * The same tasks' thread CPU time, ms: what they cost the main thread
+   * itself. Wall time also holds the time the thread waited for a core (two
+   * cores, a browser and several renderers loading at once), which varies
+   * from run to run far more than the work does.
+   */
+  taskCpuMs: number;
   /** Sum of the extension's own script events alone (no overlap counted twice), ms. */
   scriptMs: number;
   /** Profiler samples with the extension's code on the stack, and the time they stand for, ms. */
@@ -61,19 +71,27 @@ function urlOf(event: TraceEvent): string | undefined {
   return event.args?.data?.url ?? event.args?.fileName;
 }
 
+interface Span {
+  ts: number;
+  end: number;
+  /** Thread CPU µs, or null where the trace has none. */
+  cpu: number | null;
+  e: TraceEvent;
+}
+
 /** Complete-event intervals from X events and matched B/E pairs, per thread. */
-function intervals(events: readonly TraceEvent[], keep: (e: TraceEvent) => boolean): Array<{ ts: number; end: number; e: TraceEvent }> {
-  const out: Array<{ ts: number; end: number; e: TraceEvent }> = [];
+function intervals(events: readonly TraceEvent[], keep: (e: TraceEvent) => boolean): Span[] {
+  const out: Span[] = [];
   const open = new Map<string, TraceEvent[]>();
   for (const e of events) {
     if (!keep(e)) continue;
-    if (e.ph === 'X') out.push({ ts: e.ts, end: e.ts + (e.dur ?? 0), e });
+    if (e.ph === 'X') out.push({ ts: e.ts, end: e.ts + (e.dur ?? 0), cpu: e.tdur ?? null, e });
     else if (e.ph === 'B') {
       const key = `${e.pid}:${e.tid}:${e.name}`;
       (open.get(key) ?? open.set(key, []).get(key)!).push(e);
     } else if (e.ph === 'E') {
       const begin = open.get(`${e.pid}:${e.tid}:${e.name}`)?.pop();
-      if (begin) out.push({ ts: begin.ts, end: e.ts, e: begin });
+      if (begin) out.push({ ts: begin.ts, end: e.ts, cpu: begin.tts !== undefined && e.tts !== undefined ? e.tts - begin.tts : null, e: begin });
     }
   }
   return out.sort((a, b) => a.ts - b.ts);
@@ -154,8 +172,13 @@ export function sampledFrames(events: readonly TraceEvent[], prefix: string): Ma
   return out;
 }
 
+/** The cost of the extension's code: scripts under chrome-extension://<id>/. */
 export function contentScriptCost(events: readonly TraceEvent[], extensionId: string): ContentScriptCost {
-  const prefix = `chrome-extension://${extensionId}/`;
+  return scriptCost(events, `chrome-extension://${extensionId}/`);
+}
+
+/** What the scripts whose URL starts with `prefix` cost the renderer main thread. */
+export function scriptCost(events: readonly TraceEvent[], prefix: string): ContentScriptCost {
   const mainThreads = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
@@ -163,10 +186,10 @@ export function contentScriptCost(events: readonly TraceEvent[], extensionId: st
   );
   const onMain = (e: TraceEvent) => mainThreads.has(`${e.pid}:${e.tid}`);
   const scripted = intervals(events, (e) => onMain(e) && (urlOf(e)?.startsWith(prefix) ?? false));
-  const cost: ContentScriptCost = { taskMs: 0, scriptMs: 0, samples: 0, sampledMs: 0, hot: {}, longestTaskMs: 0, tasks: 0, longTasks: 0, firstTs: null, lastEndTs: null };
+  const cost: ContentScriptCost = { taskMs: 0, taskCpuMs: 0, scriptMs: 0, samples: 0, sampledMs: 0, hot: {}, longestTaskMs: 0, tasks: 0, longTasks: 0, firstTs: null, lastEndTs: null };
   for (const o of outermost(scripted)) cost.scriptMs += (o.end - o.ts) / 1000;
   // Samples become zero-length marks, so that one walk finds every task that ran our code.
-  const ours = [...scripted];
+  const ours: Span[] = [...scripted];
   for (const [thread, samples] of sampledFrames(events, prefix)) {
     if (!mainThreads.has(thread)) continue;
     const [pid, tid] = thread.split(':').map(Number) as [number, number];
@@ -174,7 +197,7 @@ export function contentScriptCost(events: readonly TraceEvent[], extensionId: st
       cost.samples++;
       cost.sampledMs += sample.ms;
       cost.hot[sample.fn] = (cost.hot[sample.fn] ?? 0) + sample.ms;
-      ours.push({ ts: sample.ts, end: sample.ts, e: { name: 'sample', cat: '', ph: 'X', ts: sample.ts, pid, tid } });
+      ours.push({ ts: sample.ts, end: sample.ts, cpu: 0, e: { name: 'sample', cat: '', ph: 'X', ts: sample.ts, pid, tid } });
     }
   }
   ours.sort((a, b) => a.ts - b.ts);
@@ -193,7 +216,7 @@ export function contentScriptCost(events: readonly TraceEvent[], extensionId: st
     while (i < ours.length && ours[i]!.ts < task.ts) {
       // Code of ours outside any task (rare): count the event itself.
       const o = ours[i++]!;
-      if (!tasks.some((k) => k.ts <= o.ts && o.end <= k.end)) addTask(cost, o.ts, o.end);
+      if (!tasks.some((k) => k.ts <= o.ts && o.end <= k.end)) addTask(cost, o);
     }
     let hit = false;
     while (i < ours.length && ours[i]!.ts <= task.end) {
@@ -202,17 +225,18 @@ export function contentScriptCost(events: readonly TraceEvent[], extensionId: st
     }
     if (hit && !counted.has(t)) {
       counted.add(t);
-      addTask(cost, task.ts, task.end);
+      addTask(cost, task);
     }
   }
-  for (const o of ours.slice(i)) addTask(cost, o.ts, o.end); // after the last task: count the events themselves
+  for (const o of ours.slice(i)) addTask(cost, o); // after the last task: count the events themselves
   return cost;
 }
 
-function addTask(cost: ContentScriptCost, ts: number, end: number): void {
+function addTask(cost: ContentScriptCost, { ts, end, cpu }: Span): void {
   if (end <= ts) return; // a lone sample outside any traced task
   const ms = (end - ts) / 1000;
   cost.taskMs += ms;
+  cost.taskCpuMs += cpu === null ? ms : cpu / 1000; // no thread timing: the wall time is all there is
   cost.tasks++;
   if (ms > 50) cost.longTasks++;
   cost.longestTaskMs = Math.max(cost.longestTaskMs, ms);
@@ -227,4 +251,19 @@ export function traceMarks(events: readonly TraceEvent[], prefix: string): Recor
     if (e.cat.includes('blink.user_timing') && e.name.startsWith(prefix) && marks[e.name] === undefined) marks[e.name] = e.ts;
   }
   return marks;
+}
+
+/**
+ * The whole main-thread task in which the user-timing mark `name` was made
+ * (the outermost task on the mark's thread that spans it): wall and thread CPU
+ * ms; null if the mark or its task is not in the trace.
+ */
+export function taskAroundMark(events: readonly TraceEvent[], name: string): { wallMs: number; cpuMs: number } | null {
+  const mark = events.find((e) => e.name === name && e.cat.includes('blink.user_timing'));
+  if (!mark) return null;
+  const spans = intervals(events, (e) => TASK_NAMES.has(e.name) && e.pid === mark.pid && e.tid === mark.tid);
+  const around = outermost(spans).find((t) => t.ts <= mark.ts && mark.ts <= t.end);
+  if (!around) return null;
+  const wallMs = (around.end - around.ts) / 1000;
+  return { wallMs, cpuMs: around.cpu === null ? wallMs : around.cpu / 1000 };
 }

@@ -1,6 +1,8 @@
 // Talking to the content script of the tab the popup belongs to.
 import browser from 'webextension-polyfill';
 import { PageClaims, type Message } from '../../lib/messages';
+import { isSiteEnabled } from '../../lib/settings/sites';
+import { loadSettings } from '../../lib/settings/store';
 
 /**
  * The tab to talk to: `?tab=<id>` when the popup is opened as a page (tests,
@@ -14,15 +16,31 @@ export async function resolveTabId(search: string = location.search): Promise<nu
   return tab?.id ?? null;
 }
 
-/** The claims the page shows, or null when no content script answers (browser pages, the store, PDFs…). */
+/**
+ * The claims the page shows; none on a web page whose content script saw no
+ * candidate (it listens only from its first candidate on); null where no
+ * content script runs (browser pages, the store, PDFs…).
+ */
 export async function requestPageClaims(tabId: number): Promise<PageClaims | null> {
   try {
     const reply: unknown = await browser.tabs.sendMessage(tabId, { type: 'list-claims' } satisfies Message);
     const parsed = PageClaims.safeParse(reply);
     return parsed.success ? parsed.data : null;
   } catch {
-    return null;
+    return pageWithoutCandidates(tabId);
   }
+}
+
+/**
+ * No answer: the tab's address (readable through `activeTab`, which the click
+ * on the toolbar button grants) tells a web page, where the content script
+ * ran and found nothing to read closely, from a page closed to extensions.
+ */
+async function pageWithoutCandidates(tabId: number): Promise<PageClaims | null> {
+  const url = (await browser.tabs.get(tabId).catch(() => null))?.url;
+  if (!url || !/^https?:\/\//.test(url)) return null;
+  const host = new URL(url).hostname;
+  return { url, enabled: isSiteEnabled(await loadSettings(), host), claims: [] };
 }
 
 export async function focusClaim(tabId: number, index: number): Promise<void> {

@@ -274,7 +274,7 @@ export class Annotator implements PageAnnotator {
   private async analyze(batch: Candidate[]): Promise<AnalyzeReply | null> {
     const passages = batch.map((c, i) => ({ id: String(i), text: c.text }));
     try {
-      return readAnalyzeReply(await extensionApi.runtime.sendMessage({ type: 'analyze', passages }));
+      return readAnalyzeReply(await extensionApi().runtime.sendMessage({ type: 'analyze', passages }));
     } catch {
       return null; // background unavailable (extension reloading): the page stays as it is
     }
@@ -356,7 +356,7 @@ export class Annotator implements PageAnnotator {
     const count = this.annotations.length;
     if (count === this.reportedCount) return;
     this.reportedCount = count;
-    extensionApi.runtime.sendMessage({ type: 'claims-count', count }).catch(() => {});
+    extensionApi().runtime.sendMessage({ type: 'claims-count', count }).catch(() => {});
   }
 
   // ---- pointer and keyboard ---------------------------------------------

@@ -1,16 +1,40 @@
-// How the page gate (loaded on every page) and the annotator (loaded only
-// where a claim may be) meet: the annotator script, imported as a module into
-// the same isolated world, leaves its factory on that world's global object,
-// which the page itself cannot see.
+// How the page gate (loaded on every page) and the annotator script (loaded
+// only where a claim may be) meet: the annotator script, imported as a module
+// into the same isolated world, leaves its session starter on that world's
+// global object, which the page itself cannot see.
 import type { Claim } from '../../lib/contract';
 import type { PageSettings } from '../../lib/messages';
 import type { CandidateWalk } from '../../lib/dom/candidates';
 import type { MarkName } from './marks';
 
+/** What the gate lends the session: its marks, its change watcher, the work it started early. */
+export interface GateHandle {
+  doc: Document;
+  mark(name: MarkName): void;
+  /** Drops change records queued so far (after the annotator changed the DOM itself). */
+  discardPendingChanges(): void;
+  /** The settings request, sent when the gate saw its first candidate (the raw reply). */
+  firstSettings: Promise<unknown>;
+  /**
+   * Calls `listener` whenever stored settings change, and at once if they
+   * changed since `firstSettings` was asked for (its reply may be stale).
+   */
+  onSettingsChanged(listener: () => void): void;
+  /** The locating walk the gate started while the script loaded; taken once. */
+  takeWalk(): CandidateWalk | null;
+}
+
+/** A page's life once a candidate was seen: settings, popup requests, the annotator. */
+export interface PageSession {
+  /** Changed nodes from the gate's change watcher. */
+  pageChanged(added: Node[], removedFrom: Node[]): void;
+}
+
+export type SessionStarter = (gate: GateHandle) => PageSession;
+
 export interface AnnotatorHooks {
   disableSite(): void;
   mark(name: MarkName): void;
-  /** Drops change records queued so far (after the annotator changed the DOM itself). */
   discardPendingChanges(): void;
 }
 
@@ -22,25 +46,22 @@ export interface PageAnnotator {
   stop(): void;
   updateSettings(next: PageSettings): void;
   focusClaim(index: number): boolean;
-  /** Changed nodes from the page's change watcher. */
   pageChanged(added: Node[], removedFrom: Node[]): void;
 }
 
-export type AnnotatorFactory = (settings: PageSettings, hooks: AnnotatorHooks) => PageAnnotator;
+const KEY = '__metricLensSession';
 
-const KEY = '__metricLensAnnotator';
+type Holder = { [KEY]?: SessionStarter };
 
-type Holder = { [KEY]?: AnnotatorFactory };
-
-export function publishAnnotator(factory: AnnotatorFactory): void {
-  (globalThis as Holder)[KEY] = factory;
+export function publishSession(start: SessionStarter): void {
+  (globalThis as Holder)[KEY] = start;
 }
 
-/** Imports the annotator script (an extension file) once and returns its factory. */
-export async function importAnnotator(url: string): Promise<AnnotatorFactory> {
+/** Imports the annotator script (an extension file) once and returns its session starter. */
+export async function importSession(url: string): Promise<SessionStarter> {
   const holder = globalThis as Holder;
   if (!holder[KEY]) await import(/* @vite-ignore */ url);
-  const factory = holder[KEY];
-  if (!factory) throw new Error('the annotator script did not load');
-  return factory;
+  const start = holder[KEY];
+  if (!start) throw new Error('the annotator script did not load');
+  return start;
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type ExtensionBrowser, type StaticServer } from './browser';
-import { focusClaim, listClaims, paintedRanges, waitForScan } from '../../cli/page-claims';
+import { focusClaim, listClaims, pageAnswer, paintedRanges, waitForScan } from '../../cli/page-claims';
 import { collectPassages } from '../../lib/dom/text-index';
 import { findClaims } from '../../lib/engine';
 import { mayHoldClaim } from '../../lib/engine/prefilter';
@@ -304,6 +304,8 @@ describe('dynamic pages', () => {
   test('text added after load is annotated, removed text loses its highlight, typed keys stay the page’s', async () => {
     const page = await open('/dynamic.html');
     expect(await paintedRanges(page)).toEqual([]);
+    // No candidate yet: the page script has not touched the extension API, so nothing answers the toolbar popup.
+    expect(await pageAnswer(browser.serviceWorker, page.url())).toBeNull();
     const added = 'Border agents encountered 76,020 unaccompanied children at the southwest border in fiscal 2019.';
     const expected = findClaims(added).map((c) => squash(c.text));
     expect(expected.length).toBeGreaterThan(0);
@@ -316,6 +318,8 @@ describe('dynamic pages', () => {
       document.getElementById('feed')!.append(p);
     }, added);
     await expect.poll(async () => (await paintedRanges(page)).map((r) => squash(r.text)), { timeout: 10_000 }).toEqual(expected);
+    // Woken by the new text, it answers with the claims it shows.
+    expect((await listClaims(browser.serviceWorker, page.url())).claims.map((c) => squash(c.text))).toEqual(expected);
 
     // Typing the shortcut in a field is the page's business.
     await page.locator('#search').focus();

@@ -64,8 +64,8 @@ describe.skipIf(!built)('the Chrome build', () => {
   const jsFiles = built ? filesUnder(EXTENSION_DIR, /\.js$/) : [];
   const read = (file: string) => readFileSync(file, 'utf8');
 
-  test('asks for storage only; host access only through the content script; strict CSP', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  test('asks for storage and activeTab only; standing host access only through the content script; strict CSP', () => {
+    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     for (const key of ['host_permissions', 'optional_permissions', 'optional_host_permissions', 'externally_connectable', 'key', 'update_url']) {
       expect(manifest[key], key).toBeUndefined();
     }
@@ -124,7 +124,7 @@ describe.skipIf(!built)('the Firefox build and Mozilla’s linter', () => {
   test('no errors; warnings only the explained ones', { timeout: 120_000 }, () => {
     if (!process.env.METRIC_LENS_SKIP_BUILD) execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore' });
     const manifest = readManifest(FIREFOX_DIR);
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'");
 
     let output: string;

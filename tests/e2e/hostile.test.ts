@@ -142,7 +142,7 @@ const PAGES: Record<string, string> = {
   // A page that names globals like ours, defines our UI element, and freezes the prototypes first.
   '/globals.html':
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Globals</title><script>
-       window.__metricLensAnnotator = () => { window.__hijacked = true; };
+       window.__metricLensSession = () => { window.__hijacked = true; };
        window.browser = { runtime: { id: 'fake', sendMessage() { window.__hijacked = true; } } };
        window.chrome = window.browser;
        window.Highlight = function () { window.__hijacked = true; };

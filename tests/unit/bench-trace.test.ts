@@ -1,7 +1,7 @@
 // The benchmark's trace reading: which main-thread tasks count as the
 // content script's, from timeline events and from profiler samples.
 import { expect, test } from 'vitest';
-import { contentScriptCost, sampledFrames, type TraceEvent } from '../../cli/bench/trace';
+import { contentScriptCost, sampledFrames, taskAroundMark, type TraceEvent } from '../../cli/bench/trace';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const OURS = `chrome-extension://${ID}/content-scripts/content.js`;
@@ -31,6 +31,24 @@ test('tasks that run extension code count whole; the page’s own tasks and othe
   expect(cost.scriptMs).toBeCloseTo(5);
   expect(cost.longestTaskMs).toBeCloseTo(10);
   expect(cost.longTasks).toBe(0);
+  expect(cost.taskCpuMs).toBeCloseTo(14); // no thread timing in these events: wall time stands in
+});
+
+test('thread CPU time is summed apart from wall time, which holds the waits for a core', () => {
+  const events = [
+    meta(1, 1, 'CrRendererMain'),
+    { ...task(1_000, 40_000), tts: 0, tdur: 3_000 }, // 40 ms on the clock, 3 ms on the CPU
+    call(2_000, 30_000, OURS),
+    { ...task(50_000, 2_000), tts: 5_000, tdur: 1_500 },
+    call(50_500, 1_000, OURS),
+  ];
+  const cost = contentScriptCost(events, ID);
+  expect(cost.taskMs).toBeCloseTo(42);
+  expect(cost.taskCpuMs).toBeCloseTo(4.5);
+  expect(cost.longestTaskMs).toBeCloseTo(40); // long tasks are what the page lives through: wall time
+
+  const mark: TraceEvent = { name: 'floor:start', cat: 'blink.user_timing', ph: 'I', ts: 10_000, ...MAIN };
+  expect(taskAroundMark([...events, mark], 'floor:start')).toEqual({ wallMs: 40, cpuMs: 3 });
 });
 
 test('a task resumed from a microtask is ours when a profiler sample in it has our frame on the stack', () => {
@@ -60,4 +78,19 @@ test('a task resumed from a microtask is ours when a profiler sample in it has o
   expect(cost.longestTaskMs).toBeCloseTo(70);
   expect(cost.longTasks).toBe(1);
   expect(cost.samples).toBe(2);
+});
+
+test('the floor’s task is the whole outermost task around its mark, on the mark’s thread only', () => {
+  const mark = (ts: number, name: string, thread = MAIN): TraceEvent => ({ name, cat: 'blink.user_timing', ph: 'I', ts, ...thread });
+  const events = [
+    task(1_000, 2_000),
+    task(10_000, 7_000), // the floor's: 7 ms, with a nested task inside
+    task(11_000, 1_000),
+    mark(12_500, 'floor:start'),
+    task(10_000, 30_000, { pid: 2, tid: 2 }), // another thread, spanning the same time
+    mark(50_000, 'orphan'), // no task around it
+  ];
+  expect(taskAroundMark(events, 'floor:start')).toEqual({ wallMs: 7, cpuMs: 7 }); // no thread timing: wall stands in
+  expect(taskAroundMark(events, 'orphan')).toBeNull();
+  expect(taskAroundMark(events, 'absent')).toBeNull();
 });
