@@ -89,13 +89,27 @@ function gate(doc: Document): void {
   // The settings request, the import and the walk run side by side: their waits overlap.
   const wake = () => {
     waking = true;
-    const api = extensionApi();
-    const firstSettings = api.runtime.sendMessage({ type: 'page-settings', host: location.hostname });
+    const giveUp = () => {
+      // The extension is reloading or gone: a later candidate tries again.
+      walk = null;
+      waking = false;
+    };
+    let firstSettings: Promise<unknown>;
+    let onSettingsChanged: (listener: () => void) => void;
+    let script: string;
+    try {
+      const api = extensionApi();
+      firstSettings = api.runtime.sendMessage({ type: 'page-settings', host: location.hostname });
+      onSettingsChanged = settingsChanges ??= watchSettingsChanges(api);
+      script = api.runtime.getURL(ANNOTATOR_SCRIPT);
+    } catch {
+      giveUp(); // the API of an extension that was reloaded throws at once
+      return;
+    }
     firstSettings.catch(() => {}); // read by the session; a failure there is handled there
-    const onSettingsChanged = (settingsChanges ??= watchSettingsChanges(api));
     void walkAhead();
-    importSession(api.runtime.getURL(ANNOTATOR_SCRIPT)).then(
-      (start) => {
+    importSession(script)
+      .then((start) => {
         session = start({
           doc,
           mark,
@@ -108,13 +122,8 @@ function gate(doc: Document): void {
             return taken;
           },
         });
-      },
-      () => {
-        // The script could not be loaded (the extension reloading): a later candidate tries again.
-        walk = null;
-        waking = false;
-      },
-    );
+      })
+      .catch(giveUp);
   };
 
   const root = doc.body ?? doc.documentElement;
