@@ -39,6 +39,8 @@ export interface PageFigures {
   ours: ContentScriptCost | null;
   /** Our tasks' thread CPU time on each load, ms. */
   oursRunsMs: number[];
+  /** Our longest task over all loads, wall-clock ms (what the page lives through). */
+  longestTaskMs: number | null;
   /** Mark times, ms after metric-lens:start (null: mark absent). */
   marks: Record<(typeof MARKS)[number], number | null>;
   marksSource: 'page' | 'trace' | 'none';
@@ -309,6 +311,7 @@ export async function runBrowserBench(
         heapGrowthMB: null,
         runs: 0,
         oursRunsMs: [],
+        longestTaskMs: null,
         floorMs: null,
         floorRunsMs: [],
         floorWallMs: null,
@@ -337,6 +340,7 @@ export async function runBrowserBench(
           runs,
           ours: run.ours,
           oursRunsMs,
+          longestTaskMs: withExtension.some((w) => w.ours) ? Math.max(...withExtension.map((w) => w.ours?.longestTaskMs ?? 0)) : null,
           marks: run.marks,
           marksSource: run.marksSource,
           highlights: run.highlights,
