@@ -90,7 +90,7 @@ interface FloorResult {
 // Page-side code is kept as source text: functions passed to page.evaluate
 // would be serialised after tsx's transform, which adds helpers the page lacks.
 
-/** Marks around the floor's run, by which the trace finds its task. */
+/** The mark the floor makes as it starts, by which the trace finds its task. */
 export const FLOOR_MARK = 'metric-lens-floor:start';
 
 /** The floor, run in the page: walk the visible text nodes, test both prefilter regexes. */
@@ -241,7 +241,6 @@ async function runFloorOnce(context: BrowserContext, url: string, warmRepeats: n
   await cdp.send('Performance.enable');
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    await page.evaluate(IDLE_SOURCE);
     const args = JSON.stringify({ q: QUANTITY_HINT.source, qf: QUANTITY_HINT.flags, t: TOPIC_HINT.source, tf: TOPIC_HINT.flags, mark: FLOOR_MARK });
     const call = `(${FLOOR_SOURCE})(${args})`;
     let first: FloorResult | null = null;
