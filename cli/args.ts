@@ -1,6 +1,7 @@
 // Command-line options of the scanner, parsed into plain data. Pure: the
 // caller decides what to print and which exit code a usage error gets.
 import { SENSITIVITIES, type Sensitivity } from '../lib/contract';
+import { dayOf } from '../lib/page-date';
 
 export interface ScanOptions {
   /** Contract mode: one JSON object a line in, one a line out. */
@@ -13,6 +14,8 @@ export interface ScanOptions {
   help: boolean;
   /** Colour and marks for a terminal; off with --no-color or NO_COLOR. */
   color: boolean | undefined;
+  /** Document mode: the page date (YYYY-MM-DD) to read every document with, instead of the one it names. */
+  date?: string;
 }
 
 export class UsageError extends Error {}
@@ -27,6 +30,8 @@ export const USAGE = `Usage:
       line per document.
 Options:
   --sensitivity LEVEL   strict, balanced (default) or broad
+  --date YYYY-MM-DD     the publication date to read documents with (default:
+                        the date an HTML page names in its metadata)
   --no-color            no ANSI colour in the report (also NO_COLOR=1)
   -h, --help            this text`;
 
@@ -72,6 +77,12 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
         options.sensitivity = value as Sensitivity;
         break;
       }
+      case '--date': {
+        const value = inlineValue ?? argv[++i];
+        if (value === undefined || !isDay(value)) throw new UsageError('--date needs a calendar date: YYYY-MM-DD');
+        options.date = value;
+        break;
+      }
       default:
         if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
         options.paths.push(arg);
@@ -79,6 +90,7 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
   }
   if (options.help) return options;
   if (options.jsonl && options.json) throw new UsageError('use either --jsonl or --json, not both');
+  if (options.jsonl && options.date) throw new UsageError('--date applies to documents; the --jsonl contract reads text alone');
   if (options.jsonl && options.paths.length > 1) {
     throw new UsageError('--jsonl reads one file (or standard input), not several');
   }
@@ -86,6 +98,10 @@ export function parseScanArgs(argv: readonly string[]): ScanOptions {
     throw new UsageError('nothing to scan: give files or folders, or --jsonl to read standard input');
   }
   return options;
+}
+
+function isDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && dayOf(value) === value;
 }
 
 function splitOnce(text: string, separator: string): [string, string] {

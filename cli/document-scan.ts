@@ -1,9 +1,10 @@
 // The people mode: documents (HTML, plain text) in, a readable report or one
-// JSON line per document out. The engine runs passage by passage (a paragraph
-// at a time), never on a whole document at once.
-import type { Claim, Sensitivity } from '../lib/contract';
+// JSON line per document out. Each document goes to the engine as the content
+// script sends a page: its candidate blocks with the blocks before them and
+// their headings (lib/document-window.ts), read with findClaimsInDocument.
+import type { Claim, DocumentInput, Sensitivity } from '../lib/contract';
+import { placeClaims, windowDocument } from '../lib/document-window';
 import { describeFsError, readDocument, type Input, type InputError, type ScannedDocument } from './documents';
-import type { FindClaims } from './jsonl';
 import type { LineWriter } from './output';
 import type { Progress } from './progress';
 import { formatDocument, formatSummary, type PassageClaim, type Style } from './report';
@@ -11,9 +12,13 @@ import { formatDocument, formatSummary, type PassageClaim, type Style } from './
 /** A claim in document mode: offsets are into `passageText`, the `passage`-th passage of the document. */
 export type DocumentClaim = Claim & { passage: number; passageText: string };
 
+export type FindClaimsInDocument = (doc: DocumentInput, options: { sensitivity: Sensitivity }) => Claim[][];
+
 export interface DocumentScanOptions {
   sensitivity: Sensitivity;
-  findClaims: FindClaims;
+  findClaimsInDocument: FindClaimsInDocument;
+  /** Read every document as published on this day (YYYY-MM-DD), instead of the date it names. */
+  date?: string;
   format: 'report' | 'json';
   style: Style;
   progress: Progress;
@@ -41,16 +46,30 @@ async function scanOne(
   }
   const claims: PassageClaim[] = [];
   try {
-    doc.passages.forEach((passage, passageIndex) => {
-      for (const claim of options.findClaims(passage, { sensitivity: options.sensitivity })) {
-        const located: DocumentClaim = { ...claim, passage: passageIndex, passageText: passage };
-        claims.push({ claim: located, passage });
-      }
-    });
+    const date = options.date ?? doc.date ?? undefined;
+    const window = windowDocument({ title: doc.title ?? undefined, date, blocks: doc.blocks });
+    const perBlock = window.input.blocks.length ? options.findClaimsInDocument(window.input, { sensitivity: options.sensitivity }) : [];
+    for (const { block, claim } of placeClaims(window, perBlock)) {
+      const { passage: passageIndex, start } = doc.places[block]!;
+      const passage = doc.passages[passageIndex]!;
+      const located: DocumentClaim = { ...shift(claim, start), passage: passageIndex, passageText: passage };
+      claims.push({ claim: located, passage });
+    }
   } catch (error) {
     return { error: `engine failed: ${(error as Error).message}` };
   }
   return { doc, claims };
+}
+
+/** A claim found in a piece of a passage, as offsets into the whole passage. */
+function shift(claim: Claim, by: number): Claim {
+  if (by === 0) return claim;
+  return {
+    ...claim,
+    start: claim.start + by,
+    end: claim.end + by,
+    reasons: claim.reasons?.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
+  };
 }
 
 export async function scanDocuments(

@@ -1,9 +1,11 @@
 // Files and folders to documents: which files to read (HTML by extension,
 // searched recursively in folders; any other named file as plain text), and
-// each document's title and passages (the units the engine runs on).
+// each document's title, date, passages and the engine's blocks.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { htmlToPassages } from '../lib/html/passages';
+import type { DocumentBlock } from '../lib/contract';
+import { splitLongBlocks } from '../lib/document-window';
+import { htmlToDocument } from '../lib/html/passages';
 
 export type DocumentKind = 'html' | 'text';
 
@@ -20,7 +22,12 @@ export interface InputError {
 export interface ScannedDocument {
   file: string;
   title: string | null;
+  /** The page's own publication date (YYYY-MM-DD), or null. */
+  date: string | null;
   passages: string[];
+  /** The passages as the engine's blocks, with their kinds; `places` maps each back to its passage. */
+  blocks: DocumentBlock[];
+  places: Array<{ passage: number; start: number }>;
 }
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);
@@ -62,8 +69,10 @@ async function collectHtml(folder: string, out: Array<Input | InputError>): Prom
 
 export async function readDocument(input: Input): Promise<ScannedDocument> {
   const content = await readFile(input.file, 'utf8');
-  if (input.kind === 'html') return { file: input.file, ...htmlToPassages(content) };
-  return { file: input.file, title: null, passages: textPassages(content) };
+  if (input.kind === 'html') return { file: input.file, ...htmlToDocument(content) };
+  const passages = textPassages(content);
+  const { blocks, origins } = splitLongBlocks(passages.map((text) => ({ text, kind: 'paragraph' as const })));
+  return { file: input.file, title: null, date: null, passages, blocks, places: origins.map((o) => ({ passage: o.block, start: o.start })) };
 }
 
 /** Plain text to passages: paragraphs separated by blank lines. */

@@ -2,6 +2,7 @@
 // plain text. See USAGE in ./args for the options.
 import { createReadStream } from 'node:fs';
 import { findClaims } from '../lib/engine/index';
+import { findClaimsInDocument } from '../lib/engine/document';
 import { parseScanArgs, USAGE, UsageError } from './args';
 import { scanDocuments } from './document-scan';
 import { describeFsError, listInputs } from './documents';
@@ -46,7 +47,8 @@ async function main(): Promise<number> {
   const color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   const summary = await scanDocuments(inputs, out, {
     sensitivity: options.sensitivity,
-    findClaims,
+    findClaimsInDocument,
+    date: options.date,
     format: options.json ? 'json' : 'report',
     style: color ? ANSI : PLAIN,
     progress: createProgress(inputs.length),

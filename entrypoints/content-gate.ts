@@ -3,4 +3,6 @@
 // index; the annotator is a separate script imported where it is needed.
 import { startPageGate } from './content/page-gate';
 
-export default defineUnlistedScript(() => startPageGate());
+export default defineUnlistedScript(() => {
+  startPageGate();
+});

@@ -5,7 +5,9 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { MetricId } from './contract';
 import { findClaims } from './engine';
-import { Message, type AnalyzeReply, type MetricSummary, type PageSettings, type Passage } from './messages';
+import { findClaimsInDocument } from './engine/document';
+import { Message, type AnalyzeReply, type DocumentReply, type MetricSummary, type PageSettings, type Passage } from './messages';
+import type { DocumentInput } from './contract';
 import { activeRulePacks, type Settings } from './settings/schema';
 import { isSiteEnabled, withSiteEnabled } from './settings/sites';
 import { metricById } from '../rules';
@@ -18,15 +20,28 @@ export function describeMetric(id: MetricId): MetricSummary {
 
 /** Runs the engine on every passage with the user's sensitivity, metric choices and enabled rule packs. */
 export function analyzePassages(passages: readonly Passage[], settings: Settings): AnalyzeReply {
-  const options = {
-    sensitivity: settings.sensitivity,
-    disabledMetrics: settings.disabledMetrics,
-    packs: activeRulePacks(settings),
-  };
+  const options = engineOptions(settings);
   const results = passages.map((p) => ({ id: p.id, claims: findClaims(p.text, options) }));
   const metrics: Record<string, MetricSummary> = {};
   for (const claim of results.flatMap((r) => r.claims)) metrics[claim.metric] ??= describeMetric(claim.metric);
   return { results, metrics };
+}
+
+function engineOptions(settings: Settings) {
+  return { sensitivity: settings.sensitivity, disabledMetrics: settings.disabledMetrics, packs: activeRulePacks(settings) };
+}
+
+/** Runs the engine on a page read as a document (its candidate blocks with their context). */
+export function analyzeDocument(document: DocumentInput, settings: Settings, host: string | null): DocumentReply {
+  const analysisKey = pageSettings(settings, host ?? '').analysisKey;
+  // A tab on a switched-off site gets nothing, whatever its content script asks.
+  if (host !== null && !isSiteEnabled(settings, host)) {
+    return { claims: document.blocks.map(() => []), metrics: {}, active: false, analysisKey };
+  }
+  const claims = findClaimsInDocument(document, engineOptions(settings));
+  const metrics: Record<string, MetricSummary> = {};
+  for (const claim of claims.flat()) metrics[claim.metric] ??= describeMetric(claim.metric);
+  return { claims, metrics, active: true, analysisKey };
 }
 
 /** What a page on `host` needs to know from the settings. */
@@ -71,6 +86,8 @@ export function createContentRequestListener(deps: HostDeps) {
           if (host !== null && !isSiteEnabled(settings, host)) return { results: [] } satisfies AnalyzeReply;
           return analyzePassages(message.passages, settings);
         });
+      case 'analyze-document':
+        return deps.load().then((settings) => analyzeDocument(message.document, settings, senderHost(sender)));
       case 'page-settings':
         return deps.load().then((settings) => pageSettings(settings, message.host));
       case 'disable-site':

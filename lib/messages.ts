@@ -2,7 +2,7 @@
 // the engine, so that compromise never loads into a web page) and the toolbar
 // popup. Validated on receipt: a message is untrusted input.
 import { z } from 'zod';
-import { Claim } from './contract';
+import { Claim, DocumentInput } from './contract';
 
 export const Passage = z.object({ id: z.string(), text: z.string().max(2_000_000) });
 export type Passage = z.infer<typeof Passage>;
@@ -10,6 +10,11 @@ export type Passage = z.infer<typeof Passage>;
 export const Message = z.discriminatedUnion('type', [
   /** content → background: run the engine on candidate passages. Reply: AnalyzeReply. */
   z.object({ type: z.literal('analyze'), passages: z.array(Passage).max(5_000) }),
+  /**
+   * content → background: run the engine on part of a page read as a document
+   * (the candidate blocks with their context, lib/document-window.ts). Reply: DocumentReply.
+   */
+  z.object({ type: z.literal('analyze-document'), document: DocumentInput }),
   /** content → background: how many claims the tab shows (for the badge). */
   z.object({ type: z.literal('claims-count'), count: z.number().int().nonnegative() }),
   /** popup → content: the claims on this page. Reply: PageClaims. */
@@ -44,6 +49,18 @@ export const AnalyzeReply = z.object({
   metrics: z.record(z.string(), MetricSummary).optional(),
 });
 export type AnalyzeReply = z.infer<typeof AnalyzeReply>;
+
+export const DocumentReply = z.object({
+  /** One array per block of the document sent, offsets into that block's text. */
+  claims: z.array(z.array(Claim)),
+  /** The metrics the claims name, by metric id. */
+  metrics: z.record(z.string(), MetricSummary),
+  /** Metric Lens is on for the sender's site: false means no claims were looked for. */
+  active: z.boolean(),
+  /** The settings the claims were found with (PageSettings.analysisKey). */
+  analysisKey: z.string(),
+});
+export type DocumentReply = z.infer<typeof DocumentReply>;
 
 export const PageSettings = z.object({
   /** Metric Lens is on, and on for this host. */

@@ -1,45 +1,31 @@
-// The annotator's state and life on a page (loaded only where the page gate
-// saw a candidate): locate candidate blocks cheaply, index just those with
-// the careful text index in time slices, send their passages to the
-// background engine, map the claims it returns to Ranges, paint them, and keep
-// a pointer and keyboard path to each.
+// The annotator's state and life on a page (loaded only where the engine
+// found a claim): map the claims the gate got (or, after a change, the claims
+// of the changed blocks read with their context) to Ranges in time slices,
+// paint them, and keep a pointer and keyboard path to each.
 import type { Claim } from '../../lib/contract';
-import { mayHoldClaim } from '../../lib/engine/prefilter';
-import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messages';
+import type { MetricSummary, PageSettings } from '../../lib/messages';
 import { createHighlighter, type Highlighter } from '../../lib/dom/highlight';
 import { rangeAtPoint } from '../../lib/dom/hit-test';
-import { CandidateWalk, blockMayHoldClaim, changedBlocks } from '../../lib/dom/candidates';
+import { blockMayHoldClaim, changedBlocks } from '../../lib/dom/candidates';
 import { compareRanges, normalizeSpace, rangeForOffsets, rangeHolds } from '../../lib/dom/ranges';
 import { TimeSlicer } from '../../lib/dom/slices';
 import { onOverlongLine } from '../../lib/dom/long-lines';
-import { MAX_PIECE_CHARS, pieceBounds } from '../../lib/dom/passage-pieces';
-import { blockOf, isInsideSkipped, iteratePassages, type CollectOptions, type TextPassage } from '../../lib/dom/text-index';
+import { MAX_PIECE_CHARS } from '../../lib/dom/passage-pieces';
+import { blockOf, isInsideSkipped, type CollectOptions } from '../../lib/dom/text-index';
 import { keyLine } from '../../components/claim-words';
 import type { Box } from '../../components/position';
 import { extensionApi } from './extension-api';
 import type { AnnotatorHooks, PageAnnotator } from './handoff';
-import { readAnalyzeReply } from './inbox';
 import { MARK } from './marks';
-import { HOST_TAG, isOwnNode } from './own-nodes';
+import { isOwnNode } from './own-nodes';
+import { analyzePage, liveIndexOptions, type PageAnswer } from './page-analysis';
 import { PageUi } from './ui';
-
-/** What goes to the engine: a passage, or a piece of one too long for a message, from `start` on. */
-interface Candidate {
-  passage: TextPassage;
-  start: number;
-  text: string;
-}
 
 interface Annotation {
   claim: Claim;
   range: Range;
   key: string;
 }
-
-/** Passages per analyze message: a small first batch so the first highlight comes early. */
-const FIRST_BATCH = 4;
-const BATCH = 40;
-const BATCH_CHARS = 60_000;
 
 function boxOf(range: Range): Box {
   const rect = range.getBoundingClientRect();
@@ -83,7 +69,6 @@ export class Annotator implements PageAnnotator {
   private readonly indexOptions: CollectOptions;
   private listening = false;
   private readonly lineStyle = (el: Element) => this.doc.defaultView!.getComputedStyle(el);
-  private walkAhead: CandidateWalk | null = null;
 
   constructor(
     private settings: PageSettings,
@@ -97,11 +82,7 @@ export class Annotator implements PageAnnotator {
       dismiss: () => this.dismissActive(),
       disableSite: () => this.disableSite(),
     });
-    const view = doc.defaultView!;
-    this.indexOptions = {
-      skip: (el) => el.localName === HOST_TAG,
-      getStyle: (el) => view.getComputedStyle(el),
-    };
+    this.indexOptions = liveIndexOptions(doc);
   }
 
   get claims(): Claim[] {
@@ -112,13 +93,12 @@ export class Annotator implements PageAnnotator {
     return this.highlighter !== null;
   }
 
-  start(walk?: CandidateWalk): void {
+  start(answer?: PageAnswer): void {
     if (this.running) return;
-    this.walkAhead = walk ?? null;
     const gen = ++this.generation;
     this.highlighter = createHighlighter(this.doc, this.settings.highlightStyle);
     this.listen(true);
-    this.enqueue(() => this.scan([this.doc], gen, true));
+    this.enqueue(() => this.scan(null, gen, true, answer));
   }
 
   pageChanged(added: Node[], removedFrom: Node[]): void {
@@ -183,117 +163,40 @@ export class Annotator implements PageAnnotator {
   }
 
   /**
-   * Indexes `roots` with the careful text index, or on the first scan only the
-   * blocks the locating walk finds, and sends the candidate passages to the
-   * engine while it goes on; answers are painted in order as they come.
+   * Paints the engine's claims for the page (the first scan: the gate's answer
+   * when it has one, else the page analyzed afresh) or for changed blocks.
    */
-  private async scan(roots: Node[], gen: number, initial = false): Promise<void> {
-    const slicer = new TimeSlicer(8);
-    const inFlight: Array<{ batch: Candidate[]; reply: Promise<AnalyzeReply | null>; settled: boolean }> = [];
-    let batch: Candidate[] = [];
-    let chars = 0;
-    let sentBatches = 0;
-    const send = () => {
-      if (batch.length === 0) return;
-      const entry = { batch, reply: this.analyze(batch), settled: false };
-      void entry.reply.then(() => (entry.settled = true));
-      inFlight.push(entry);
-      sentBatches++;
-      batch = [];
-      chars = 0;
-    };
-    const paint = async (all: boolean): Promise<boolean> => {
-      while (inFlight.length > 0 && (all || inFlight[0]!.settled)) {
-        const entry = inFlight.shift()!;
-        const reply = await entry.reply;
-        if (gen !== this.generation) return false;
-        if (reply) await this.apply(entry.batch, reply, slicer, gen);
-        if (gen !== this.generation) return false;
-      }
-      return true;
-    };
-    /** Between slices: the page gets its thread, and answers that arrived are painted. */
-    const pause = async (): Promise<boolean> => {
-      await slicer.pause();
-      return gen === this.generation && (await paint(false));
-    };
-    const index = async (root: Node): Promise<boolean> => {
-      for (const passage of iteratePassages(root, this.indexOptions)) {
-        for (const { start, end } of pieceBounds(passage.text)) {
-          const text = start === 0 && end === passage.text.length ? passage.text : passage.text.slice(start, end);
-          if (mayHoldClaim(text)) {
-            batch.push({ passage, start, text });
-            chars += text.length;
-            const limit = initial && sentBatches === 0 ? FIRST_BATCH : BATCH;
-            if (batch.length >= limit || chars >= BATCH_CHARS) send();
-          }
-          if (!(await pause())) return false;
-        }
-      }
-      return true;
-    };
-
-    if (initial) {
-      // The gate may have started the walk already (while this script loaded): go on from there.
-      const walk = this.walkAhead ?? new CandidateWalk(this.doc);
-      this.walkAhead = null;
-      const indexed = new Set<Node>();
-      for (let next = 0; ; ) {
-        if (next >= walk.found.length) {
-          if (walk.done) break;
-          walk.step(4);
-          if (!(await pause())) return;
-          continue;
-        }
-        const block = walk.found[next++]!;
-        if (!block.isConnected || isInsideSkipped(block, this.indexOptions)) continue;
-        const root = blockOf(block, this.indexOptions) ?? block;
-        if (isWithin(root, indexed)) continue;
-        indexed.add(root);
-        if (!(await index(root))) return;
-      }
-      // The gate saw a candidate line the walk did not (a block made inline by CSS, say): read it all.
-      if (walk.found.length === 0 && !(await index(this.doc))) return;
-    } else {
-      for (const root of roots) if (!(await index(root))) return;
-    }
-    send();
+  private async scan(candidates: Node[] | null, gen: number, initial = false, given?: PageAnswer): Promise<void> {
+    const current = () => gen === this.generation;
+    const answer = given ?? (await analyzePage(this.doc, candidates, this.indexOptions, { current }));
+    if (!current()) return;
     if (initial) this.hooks.mark(MARK.indexed);
-    if (!(await paint(true))) return;
-    if (initial) {
-      this.hooks.mark(MARK.done);
-      if (this.annotations.length > 0) {
-        const n = this.annotations.length;
-        this.ui.update({
-          announcement: `Metric Lens marked ${n} number${n === 1 ? '' : 's'} on this page. Alt+Shift+N moves to the next.`,
-        });
-      }
+    if (answer) await this.apply(answer, new TimeSlicer(8), gen);
+    if (!current() || !initial) return;
+    this.hooks.mark(MARK.done);
+    if (this.annotations.length > 0) {
+      const n = this.annotations.length;
+      this.ui.update({
+        announcement: `Metric Lens marked ${n} number${n === 1 ? '' : 's'} on this page. Alt+Shift+N moves to the next.`,
+      });
     }
   }
 
-  private async analyze(batch: Candidate[]): Promise<AnalyzeReply | null> {
-    const passages = batch.map((c, i) => ({ id: String(i), text: c.text }));
-    try {
-      return readAnalyzeReply(await extensionApi().runtime.sendMessage({ type: 'analyze', passages }));
-    } catch {
-      return null; // background unavailable (extension reloading): the page stays as it is
-    }
-  }
-
-  private async apply(batch: Candidate[], reply: AnalyzeReply, slicer: TimeSlicer, gen: number): Promise<void> {
-    for (const [id, summary] of Object.entries(reply.metrics ?? {})) this.metrics.set(id, summary);
+  private async apply(answer: PageAnswer, slicer: TimeSlicer, gen: number): Promise<void> {
+    const { places, reply } = answer;
+    for (const [id, summary] of Object.entries(reply.metrics)) this.metrics.set(id, summary);
     let added = 0;
-    for (const result of reply.results) {
-      const candidate = batch[Number(result.id)];
-      if (!candidate) continue;
-      for (const claim of result.claims) {
+    for (const [i, claims] of reply.claims.entries()) {
+      const place = places[i];
+      if (!place || claims.length === 0) continue;
+      for (const claim of claims) {
         const key = claimKey(claim);
         if (this.dismissed.has(key)) continue;
-        const range = rangeForOffsets(candidate.passage, candidate.start + claim.start, candidate.start + claim.end);
+        const range = rangeForOffsets(place.passage, place.start + claim.start, place.start + claim.end);
         // The page may have changed since indexing: paint only text that still says this.
         if (!range || !rangeHolds(range, claim.text) || this.isAnnotated(key, range)) continue;
         // Only text long enough to be split can hold a line too wide to paint.
-        if (candidate.passage.text.length > MAX_PIECE_CHARS && onOverlongLine(range, this.lineStyle)) continue;
+        if (place.passage.text.length > MAX_PIECE_CHARS && onOverlongLine(range, this.lineStyle)) continue;
         const annotation = { claim, range, key };
         this.annotations.push(annotation);
         this.byRange.set(range, annotation);

@@ -4,10 +4,10 @@
 // global object, which the page itself cannot see.
 import type { Claim } from '../../lib/contract';
 import type { PageSettings } from '../../lib/messages';
-import type { CandidateWalk } from '../../lib/dom/candidates';
 import type { MarkName } from './marks';
+import type { PageAnswer } from './page-analysis';
 
-/** What the gate lends the session: its marks, its change watcher, the work it started early. */
+/** What the gate lends the session: its marks, its change watcher, the claims it already got. */
 export interface GateHandle {
   doc: Document;
   mark(name: MarkName): void;
@@ -20,8 +20,8 @@ export interface GateHandle {
    * changed since `firstSettings` was asked for (its reply may be stale).
    */
   onSettingsChanged(listener: () => void): void;
-  /** The locating walk the gate started while the script loaded; taken once. */
-  takeWalk(): CandidateWalk | null;
+  /** The engine's answer for the page that made the gate import the session. */
+  firstAnswer: PageAnswer;
 }
 
 /** A page's life once a candidate was seen: settings, popup requests, the annotator. */
@@ -41,8 +41,8 @@ export interface AnnotatorHooks {
 export interface PageAnnotator {
   readonly claims: Claim[];
   readonly running: boolean;
-  /** The first full scan; `walk` is the locating walk the gate already started, if any. */
-  start(walk?: CandidateWalk): void;
+  /** The first full scan; `answer` is the gate's, painted as it is when it fits the current settings. */
+  start(answer?: PageAnswer): void;
   stop(): void;
   updateSettings(next: PageSettings): void;
   focusClaim(index: number): boolean;

@@ -3,7 +3,7 @@
 // bundle (it would double its size), so these read the same shapes by hand,
 // typed against those schemas, and drop anything that does not fit.
 import type { Claim } from '../../lib/contract';
-import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messages';
+import type { AnalyzeReply, DocumentReply, MetricSummary, PageSettings } from '../../lib/messages';
 
 type Unknown = Record<string, unknown>;
 
@@ -72,6 +72,24 @@ export function readAnalyzeReply(raw: unknown): AnalyzeReply | null {
     for (const [id, summary] of Object.entries(raw.metrics)) if (isSummary(summary)) metrics[id] = summary;
   }
   return { results, metrics };
+}
+
+function readMetrics(raw: unknown): Record<string, MetricSummary> {
+  const metrics: Record<string, MetricSummary> = {};
+  if (isObject(raw)) for (const [id, summary] of Object.entries(raw)) if (isSummary(summary)) metrics[id] = summary;
+  return metrics;
+}
+
+/**
+ * The background's reply to `analyze-document` for a document of `blocks`
+ * blocks; claims that do not fit the contract are dropped, a reply of the
+ * wrong length is no reply.
+ */
+export function readDocumentReply(raw: unknown, blocks: number): DocumentReply | null {
+  if (!isObject(raw) || !Array.isArray(raw.claims) || raw.claims.length !== blocks) return null;
+  if (typeof raw.active !== 'boolean' || !isString(raw.analysisKey)) return null;
+  const claims = raw.claims.map((list: unknown) => (Array.isArray(list) ? list.filter(isClaim) : []));
+  return { claims, metrics: readMetrics(raw.metrics), active: raw.active, analysisKey: raw.analysisKey };
 }
 
 export function readPageSettings(raw: unknown): PageSettings | null {

@@ -2,20 +2,20 @@
 // it, and a change watcher for text that comes later. A page with no line
 // holding both a quantity and a topic word costs that and nothing more: the
 // extension API is not touched, no settings are asked for, no UI is built.
-// At the first candidate (at load or later, as the page changes) the
-// annotator script is imported and its session takes over: settings, popup
-// requests, the careful work.
+// Where a candidate appears (at load or later, as the page changes) the gate
+// indexes the candidate blocks and their context and asks the background
+// engine, in one message; only when claims come back is the annotator script
+// imported, and its session takes over with those claims: settings, popup
+// requests, painting, later changes.
 import type { Browser } from 'webextension-polyfill';
-import {
-  CandidateWalk, blockMayHoldClaim, candidateLines, candidateLinesSliced, changedBlocks, holdsCandidateAcrossBreaks, renderedText,
-  type LineVerdict,
-} from '../../lib/dom/candidates';
+import { blockMayHoldClaim, candidateLines, candidateLinesSliced, changedBlocks, holdsCandidateAcrossBreaks, renderedText, type LineVerdict } from '../../lib/dom/candidates';
 import { watchMutations } from '../../lib/dom/mutations';
 import { yieldToPage } from '../../lib/dom/slices';
 import { extensionApi } from './extension-api';
 import { importSession, type PageSession } from './handoff';
 import { MARK, type MarkName } from './marks';
 import { isOwnNode } from './own-nodes';
+import { analyzePage, hasClaims, liveIndexOptions, type PageAnswer } from './page-analysis';
 
 /** The annotator script, built beside this one (see wxt.config.ts: web_accessible_resources). */
 const ANNOTATOR_SCRIPT = '/content-annotator.js';
@@ -36,29 +36,67 @@ function whenIdle(doc: Document, work: () => void): void {
 }
 
 /**
- * Changes to the stored settings, heard from the moment the settings are first
- * asked for (a change while the annotator script loads is not lost) and handed
- * to the session's listener once it exists.
+ * Changes to the stored settings, from the first time they matter. Before the
+ * session exists they go to the gate (new settings may find claims the old
+ * ones did not); from the moment the session's settings are asked for, they
+ * are kept for the session (a change while its script loads is not lost).
  */
-function watchSettingsChanges(api: Browser): (listener: () => void) => void {
-  let early = false;
-  let handler: (() => void) | null = null;
-  api.storage.onChanged.addListener((_changes, area) => {
-    if (area !== 'local') return;
-    if (handler) handler();
-    else early = true;
+class SettingsWatch {
+  private handler: (() => void) | null = null;
+  private early = false;
+
+  constructor(api: Browser, private gateHandler: (() => void) | null) {
+    api.storage.onChanged.addListener((_changes, area) => {
+      if (area !== 'local') return;
+      if (this.handler) this.handler();
+      else if (this.gateHandler) this.gateHandler();
+      else this.early = true;
+    });
+  }
+
+  /** From now on changes wait for the session's listener. */
+  holdForSession(): (listener: () => void) => void {
+    this.gateHandler = null;
+    this.early = false;
+    return (listener) => {
+      this.handler = listener;
+      if (this.early) listener();
+    };
+  }
+
+  /** The session did not start: changes go to the gate again. */
+  backToGate(handler: () => void): void {
+    this.handler = null;
+    this.gateHandler = handler;
+  }
+}
+
+export interface PageGate {
+  /** Stops watching the page (tests start several gates on one document). */
+  stop(): void;
+}
+
+export function startPageGate(doc: Document = document): PageGate {
+  let stopped = false;
+  let stopWatch: (() => void) | null = null;
+  whenIdle(doc, () => {
+    if (!stopped) stopWatch = gate(doc);
   });
-  return (listener) => {
-    handler = listener;
-    if (early) listener();
+  return {
+    stop() {
+      stopped = true;
+      stopWatch?.();
+    },
   };
 }
 
-export function startPageGate(doc: Document = document): void {
-  whenIdle(doc, () => gate(doc));
+interface ChangeRecord {
+  added: Node[];
+  removedFrom: Node[];
 }
 
-function gate(doc: Document): void {
+/** Runs the gate on `doc`; returns what stops its change watcher. */
+function gate(doc: Document): () => void {
   const made = new Set<MarkName>();
   const mark = (name: MarkName) => {
     if (made.has(name)) return;
@@ -67,70 +105,101 @@ function gate(doc: Document): void {
   };
   mark(MARK.start);
 
+  const options = liveIndexOptions(doc);
   let session: PageSession | null = null;
-  let waking = false;
-  let settingsChanges: ((listener: () => void) => void) | null = null;
+  let starting = false;
+  let running = false;
+  let generation = 0;
+  /** A whole-page analysis is owed (new settings arrived during one). */
+  let pageOwed = false;
+  /** Changes seen while an analysis ran or the session's script loaded. */
+  let held: ChangeRecord[] = [];
+  let settings: SettingsWatch | null = null;
+
+  const candidatesIn = (records: readonly ChangeRecord[]) =>
+    records.flatMap((r) => changedBlocks(r.added, isOwnNode)).filter((b) => b.isConnected && blockMayHoldClaim(b));
 
   const watch = watchMutations(doc.documentElement, {
     isOwn: isOwnNode,
     onChange: (added, removedFrom) => {
       if (session) session.pageChanged(added, removedFrom);
-      else if (!waking && changedBlocks(added, isOwnNode).some(blockMayHoldClaim)) wake();
+      else if (running || starting) held.push({ added, removedFrom });
+      else {
+        const blocks = candidatesIn([{ added, removedFrom }]);
+        if (blocks.length > 0) analyze(blocks);
+      }
     },
   });
 
-  // The locating walk, started with the import so that it runs while the script loads.
-  let walk: CandidateWalk | null = null;
-  const walkAhead = async () => {
-    const own = (walk = new CandidateWalk(doc));
-    while (walk === own && !own.step(8)) await yieldToPage();
+  const reanalyze = () => {
+    if (session || starting) return;
+    if (running) pageOwed = true;
+    else analyze(null);
   };
 
-  // The settings request, the import and the walk run side by side: their waits overlap.
-  const wake = () => {
-    waking = true;
-    const giveUp = () => {
-      // The extension is reloading or gone: a later candidate tries again.
-      walk = null;
-      waking = false;
-    };
+  /** Claims came back (or the site is off, so only the session can tell when it is on again): the session takes over. */
+  const wake = (answer: PageAnswer) => {
+    starting = true;
     let firstSettings: Promise<unknown>;
     let onSettingsChanged: (listener: () => void) => void;
     let script: string;
     try {
       const api = extensionApi();
+      settings ??= new SettingsWatch(api, reanalyze);
+      onSettingsChanged = settings.holdForSession();
       firstSettings = api.runtime.sendMessage({ type: 'page-settings', host: location.hostname });
-      onSettingsChanged = settingsChanges ??= watchSettingsChanges(api);
       script = api.runtime.getURL(ANNOTATOR_SCRIPT);
     } catch {
-      giveUp(); // the API of an extension that was reloaded throws at once
+      starting = false; // the API of an extension that was reloaded throws at once
       return;
     }
     firstSettings.catch(() => {}); // read by the session; a failure there is handled there
-    void walkAhead();
     importSession(script)
       .then((start) => {
-        session = start({
-          doc,
-          mark,
-          discardPendingChanges: () => watch.discardPending(),
-          firstSettings,
-          onSettingsChanged,
-          takeWalk: () => {
-            const taken = walk;
-            walk = null; // also ends the walk's loop if it is still going
-            return taken;
-          },
-        });
+        session = start({ doc, mark, discardPendingChanges: () => watch.discardPending(), firstSettings, onSettingsChanged, firstAnswer: answer });
+        for (const r of held.splice(0)) session.pageChanged(r.added, r.removedFrom);
       })
-      .catch(giveUp);
+      .catch(() => {
+        // The extension is reloading or gone: a later candidate tries again.
+        starting = false;
+        held = [];
+        settings?.backToGate(reanalyze);
+      });
+  };
+
+  const analyze = (candidates: Element[] | null) => {
+    running = true;
+    const gen = ++generation;
+    analyzePage(doc, candidates, options, { current: () => gen === generation, indexed: () => mark(MARK.indexed) })
+      .then(
+        (answer) => {
+          if (answer && (hasClaims(answer) || !answer.reply.active)) {
+            wake(answer);
+            return;
+          }
+          // Other settings (a broader sensitivity) may find claims here: listen for them, nothing more.
+          if (answer) settings ??= new SettingsWatch(extensionApi(), reanalyze);
+          mark(MARK.done);
+        },
+        () => {}, // the API threw (a reloaded extension): a later candidate tries again
+      )
+      .catch(() => {})
+      .finally(() => {
+        running = false;
+        if (starting || session) return;
+        const owed = pageOwed;
+        pageOwed = false;
+        const blocks = candidatesIn(held.splice(0));
+        if (owed) analyze(null);
+        else if (blocks.length > 0) analyze(blocks);
+      });
   };
 
   const root = doc.body ?? doc.documentElement;
   const text = root ? renderedText(root) : '';
   const finish = (verdict: LineVerdict) => {
     if (verdict === 'same-line' || (verdict === 'adjacent-lines' && holdsCandidateAcrossBreaks(doc))) {
-      wake();
+      analyze(null);
       return;
     }
     mark(MARK.indexed);
@@ -138,4 +207,8 @@ function gate(doc: Document): void {
   };
   if (text.length <= SLICE_ABOVE_CHARS) finish(candidateLines(text));
   else void yieldToPage().then(() => candidateLinesSliced(text, yieldToPage).then(finish)); // the read took its slice
+  return () => {
+    generation++;
+    watch.stop();
+  };
 }

@@ -21,14 +21,15 @@ export function startSession(gate: GateHandle): PageSession {
       annotator.updateSettings(next);
       return;
     }
-    const walk = gate.takeWalk(); // of no use later: a later start walks afresh
     if (!next.active) return;
     annotator = new Annotator(next, {
       mark: gate.mark,
       discardPendingChanges: gate.discardPendingChanges,
       disableSite: () => void api.runtime.sendMessage({ type: 'disable-site', host }).catch(() => {}),
     }, gate.doc);
-    annotator.start(walk ?? undefined);
+    // The gate's claims, if they were found with these settings (else the annotator asks afresh).
+    const given = gate.firstAnswer.reply;
+    annotator.start(given.active && given.analysisKey === next.analysisKey ? gate.firstAnswer : undefined);
   };
 
   const ask = (): Promise<unknown> => api.runtime.sendMessage({ type: 'page-settings', host });

@@ -233,3 +233,52 @@ export function* candidateBlocks(root: Node, every = 200): Generator<Element | n
   }
   if (block && textMayHoldClaim(text)) yield block;
 }
+
+/**
+ * The blocks (by tag name) that may hold a claim, found cheaply: a TreeWalker
+ * tests each text node for a topic word (topic words are rare), and only the
+ * block of a node that has one is read whole for a quantity. Yields `null`
+ * every `every` text nodes, so the caller can give the page its thread back.
+ * A topic phrase split over two nodes is missed here: `locateCandidates`
+ * falls back to the full walk when this finds nothing.
+ */
+export function* topicBlocks(root: Node, every = 400): Generator<Element | null> {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  if (!doc || !top) return;
+  const walker = doc.createTreeWalker(top, SHOW_TEXT);
+  let last: Element | null = null;
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++count === every) {
+      count = 0;
+      yield null;
+    }
+    if (!TOPIC_HINT.test((node as Text).data)) continue;
+    const p = node.parentElement;
+    if (!p || NEVER_SHOWN.has(p.localName)) continue;
+    const block = isInlineByTag(p, true) ? blockByTag(p) : p;
+    if (!block || block === last) continue;
+    last = block;
+    if (textMayHoldClaim(block.textContent ?? '')) yield block;
+  }
+}
+
+/**
+ * Every block of `doc` that may hold a claim, in document order, with
+ * `pause` awaited between steps (false: give up, null returned). The topic
+ * walk first; the full walk where it finds nothing (the gate saw a candidate
+ * line, so something is there); the whole body as a last resort.
+ */
+export async function locateCandidates(doc: Document, pause: () => Promise<boolean>): Promise<Element[] | null> {
+  const found: Element[] = [];
+  for (const source of [topicBlocks(doc), candidateBlocks(doc)]) {
+    for (const next of source) {
+      if (next) found.push(next);
+      else if (!(await pause())) return null;
+    }
+    if (found.length > 0) return found;
+  }
+  const body = doc.body ?? doc.documentElement;
+  return body ? [body] : [];
+}

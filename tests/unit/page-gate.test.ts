@@ -1,14 +1,42 @@
 // @vitest-environment happy-dom
 // The page gate in a simulated DOM, with a fake extension API that records
-// every use: on a page without candidates the API is never touched; a
-// candidate wakes it; an API that throws (an extension reloaded under an open
-// page) costs nothing and a later candidate tries again. (Real Chromium runs
+// every use: on a page without candidates the API is never touched; with
+// candidates, one analyze-document message goes and the annotator script is
+// imported only if claims come back; an API that throws (an extension
+// reloaded under an open page) costs nothing and a later candidate tries again. (Real Chromium runs
 // of the same paths: tests/e2e/annotate.test.ts and fixtures.test.ts.)
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { startPageGate } from '../../entrypoints/content/page-gate';
+import { startPageGate as start, type PageGate } from '../../entrypoints/content/page-gate';
+
+const gates: PageGate[] = [];
+const startPageGate = (doc: Document) => void gates.push(start(doc));
+
+import type { Claim, DocumentInput } from '../../lib/contract';
 
 const calls: string[] = [];
+const documents: DocumentInput[] = [];
 let broken = false;
+/** How the fake background answers analyze-document: a claim on every block that contains this, or none. */
+let claimOn: string | null = null;
+
+function claimFor(text: string, at: number): Claim {
+  return {
+    text: text.slice(at, at + claimOn!.length), start: at, end: at + claimOn!.length,
+    number: { raw: '76,020', value: 76020, low: null, high: null, unit: 'count' },
+    predicate: 'encountered', metric: 'cbp_uac_encounters', metricName: 'CBP encounters', confidence: 0.9,
+    conflation: null, caveats: [], source: null, rules: [], sensitivity: 'balanced',
+  };
+}
+
+function answer(message: { type: string; document?: DocumentInput }): Promise<unknown> {
+  if (message.type !== 'analyze-document' || !message.document) return new Promise(() => {}); // no reply: the session never starts here
+  documents.push(message.document);
+  const claims = message.document.blocks.map((b) => {
+    const at = claimOn === null ? -1 : b.text.indexOf(claimOn);
+    return at < 0 ? [] : [claimFor(b.text, at)];
+  });
+  return Promise.resolve({ claims, metrics: {}, active: true, analysisKey: 'k' });
+}
 
 function fakeApi() {
   const use = (name: string) => {
@@ -18,9 +46,9 @@ function fakeApi() {
   return {
     runtime: {
       id: 'fake',
-      sendMessage: (message: { type: string }) => {
+      sendMessage: (message: { type: string; document?: DocumentInput }) => {
         use(`sendMessage:${message.type}`);
-        return new Promise(() => {}); // no reply: the session never starts here
+        return answer(message);
       },
       getURL: (path: string) => {
         use('getURL');
@@ -34,13 +62,16 @@ function fakeApi() {
 
 beforeEach(() => {
   calls.length = 0;
+  documents.length = 0;
   performance.clearMarks();
   broken = false;
+  claimOn = null;
   (globalThis as { browser?: unknown }).browser = fakeApi();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestIdleCallback', 'cancelIdleCallback'] }); // not performance: the marks are read
 });
 
 afterEach(() => {
+  for (const gate of gates.splice(0)) gate.stop();
   vi.useRealTimers();
   delete (globalThis as { browser?: unknown }).browser;
   document.body.innerHTML = '';
@@ -60,12 +91,46 @@ test('a page without candidates never touches the extension API', async () => {
   expect(calls).toEqual([]);
 });
 
-test('a candidate wakes it: settings asked for, the annotator script located', async () => {
+test('candidates without claims: one message, and the annotator script is never imported', async () => {
+  document.body.innerHTML = `<h2>At the border</h2><p>Officials spoke on Monday.</p><p>${CLAIM}</p><p>The weather was 21 degrees.</p>`;
+  startPageGate(document);
+  await settle();
+  expect(calls.filter((c) => c.startsWith('sendMessage'))).toEqual(['sendMessage:analyze-document']);
+  expect(calls).not.toContain('getURL'); // the annotator script is never even located
+  expect(calls).not.toContain('sendMessage:page-settings');
+  expect(performance.getEntriesByName('metric-lens:done').length).toBeGreaterThan(0);
+  // The candidate went with the block before it and its heading, in reading order, with their kinds.
+  expect(documents).toHaveLength(1);
+  expect(documents[0]!.blocks).toEqual([
+    { text: 'At the border', kind: 'heading', level: 2 },
+    { text: 'Officials spoke on Monday.', kind: 'paragraph' },
+    { text: CLAIM, kind: 'paragraph' },
+  ]);
+});
+
+test('claims come back: only then are the settings asked for and the annotator script located', async () => {
+  claimOn = '76,020 unaccompanied children';
   document.body.innerHTML = `<p>${CLAIM}</p>`;
   startPageGate(document);
   await settle();
-  expect(calls).toContain('sendMessage:page-settings');
-  expect(calls).toContain('getURL');
+  const order = calls.filter((c) => c.startsWith('sendMessage') || c === 'getURL');
+  expect(order[0]).toBe('sendMessage:analyze-document');
+  expect(order).toContain('sendMessage:page-settings');
+  expect(order).toContain('getURL');
+});
+
+test('a candidate that appears later is sent alone with its context; still no annotator without claims', async () => {
+  document.body.innerHTML = '<p>Nothing to see yet.</p>';
+  startPageGate(document);
+  await settle();
+  expect(calls).toEqual([]);
+  const later = document.createElement('p');
+  later.textContent = CLAIM;
+  document.body.append(later);
+  await settle();
+  expect(calls.filter((c) => c.startsWith('sendMessage'))).toEqual(['sendMessage:analyze-document']);
+  expect(calls).not.toContain('getURL');
+  expect(documents[0]!.blocks.map((b) => b.text)).toEqual(['Nothing to see yet.', CLAIM]);
 });
 
 test('an API that throws is survived, and a later candidate tries again', async () => {
@@ -79,12 +144,12 @@ test('an API that throws is survived, and a later candidate tries again', async 
   first.textContent = CLAIM;
   document.body.append(first);
   await settle();
-  expect(calls).toEqual(['sendMessage:page-settings']); // threw at once; nothing else was tried
+  expect(calls).toEqual(['sendMessage:analyze-document']); // threw at once; nothing else was tried
 
   broken = false;
   const second = document.createElement('p');
   second.textContent = CLAIM.replace('76,020', '68,541');
   document.body.append(second);
   await settle();
-  expect(calls.filter((c) => c === 'sendMessage:page-settings')).toHaveLength(2);
+  expect(calls.filter((c) => c === 'sendMessage:analyze-document')).toHaveLength(2);
 });
