@@ -44,21 +44,32 @@ async function scanOne(
   } catch (error) {
     return { error: `cannot read: ${describeFsError(error)}` };
   }
-  const claims: PassageClaim[] = [];
+  let claims: PassageClaim[];
   try {
-    const date = options.date ?? doc.date ?? undefined;
-    const window = windowDocument({ title: doc.title ?? undefined, date, blocks: doc.blocks });
-    const perBlock = window.input.blocks.length ? options.findClaimsInDocument(window.input, { sensitivity: options.sensitivity }) : [];
-    for (const { block, claim } of placeClaims(window, perBlock)) {
-      const { passage: passageIndex, start } = doc.places[block]!;
-      const passage = doc.passages[passageIndex]!;
-      const located: DocumentClaim = { ...shift(claim, start), passage: passageIndex, passageText: passage };
-      claims.push({ claim: located, passage });
-    }
+    claims = documentClaims(doc, options).map((claim) => ({ claim, passage: claim.passageText }));
   } catch (error) {
     return { error: `engine failed: ${(error as Error).message}` };
   }
   return { doc, claims };
+}
+
+/**
+ * The claims of a read document, as the content script finds them in a page:
+ * the window of candidate blocks and their context, one findClaimsInDocument
+ * call, each claim mapped back to its passage. In passage order.
+ */
+export function documentClaims(
+  doc: ScannedDocument,
+  options: Pick<DocumentScanOptions, 'findClaimsInDocument' | 'sensitivity' | 'date'>,
+): DocumentClaim[] {
+  const date = options.date ?? doc.date ?? undefined;
+  const window = windowDocument({ title: doc.title ?? undefined, date, blocks: doc.blocks });
+  if (window.input.blocks.length === 0) return [];
+  const perBlock = options.findClaimsInDocument(window.input, { sensitivity: options.sensitivity });
+  return placeClaims(window, perBlock).map(({ block, claim }) => {
+    const { passage, start } = doc.places[block]!;
+    return { ...shift(claim, start), passage, passageText: doc.passages[passage]! };
+  });
 }
 
 /** A claim found in a piece of a passage, as offsets into the whole passage. */
