@@ -9,7 +9,9 @@ import { mayHoldClaim } from './engine/prefilter';
 import { MAX_PIECE_CHARS, pieceBounds } from './dom/passage-pieces';
 
 /** Blocks read before each candidate block, as its context. */
-export const CONTEXT_BLOCKS_BEFORE = 3;
+export const CONTEXT_BLOCKS_BEFORE = 2;
+/** ...as long as their text stays within this many characters (a source is named close by). */
+export const CONTEXT_CHARS_BEFORE = 2_000;
 
 /** A block cut out of a longer one: where in the source block (its index) its text starts. */
 export interface BlockOrigin {
@@ -46,20 +48,28 @@ const isHeading = (block: DocumentBlock) => block.kind === 'heading';
 
 /**
  * The indexes (ascending) of the blocks to read: every candidate block, the
- * `before` blocks preceding it, and the headings it stands under (the nearest
- * heading of each level above it, as an outline reads).
+ * `before` blocks preceding it (while their text stays within `chars`), and
+ * the headings it stands under (the nearest heading of each level above it,
+ * as an outline reads).
  */
 export function windowIndexes(
   blocks: readonly DocumentBlock[],
   isCandidate: (block: DocumentBlock) => boolean = (block) => mayHoldClaim(block.text),
   before: number = CONTEXT_BLOCKS_BEFORE,
+  chars: number = CONTEXT_CHARS_BEFORE,
 ): number[] {
   const chosen = new Set<number>();
   // The open headings by level (index 1-6): a heading closes those below it.
   const outline: Array<number | undefined> = [];
   blocks.forEach((block, i) => {
     if (isCandidate(block)) {
-      for (let j = Math.max(0, i - before); j <= i; j++) chosen.add(j);
+      chosen.add(i);
+      let length = 0;
+      for (let j = i - 1; j >= 0 && j >= i - before; j--) {
+        length += blocks[j]!.text.length;
+        if (length > chars) break;
+        chosen.add(j);
+      }
       for (const heading of outline) if (heading !== undefined) chosen.add(heading);
     }
     if (isHeading(block)) {

@@ -166,7 +166,7 @@ export class Annotator implements PageAnnotator {
    * Paints the engine's claims for the page (the first scan: the gate's answer
    * when it has one, else the page analyzed afresh) or for changed blocks.
    */
-  private async scan(candidates: Node[] | null, gen: number, initial = false, given?: PageAnswer): Promise<void> {
+  private async scan(candidates: Element[] | null, gen: number, initial = false, given?: PageAnswer): Promise<void> {
     const current = () => gen === this.generation;
     const answer = given ?? (await analyzePage(this.doc, candidates, this.indexOptions, { current }));
     if (!current()) return;
@@ -238,7 +238,7 @@ export class Annotator implements PageAnnotator {
       if (root) roots.add(root);
     }
     const outermost = [...roots].filter((r) => !isWithin(r, roots, false));
-    if (outermost.length > 0) await this.scan(outermost, gen);
+    if (outermost.length > 0) await this.scan(outermost as Element[], gen);
   }
 
   private remove(annotation: Annotation): void {

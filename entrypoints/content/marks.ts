@@ -4,6 +4,10 @@ export const MARK = {
   indexed: 'metric-lens:indexed',
   firstHighlight: 'metric-lens:first-highlight',
   done: 'metric-lens:done',
+  /** The engine's answer for the page arrived in the gate. */
+  answered: 'metric-lens:answered',
+  /** The annotator script's session started (claims came back). */
+  annotator: 'metric-lens:annotator',
 } as const;
 
 export type MarkName = (typeof MARK)[keyof typeof MARK];

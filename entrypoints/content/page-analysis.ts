@@ -2,7 +2,7 @@
 // candidate blocks (or take the changed ones), index their context, send the
 // chosen document to the background engine, read its answer. The page's
 // thread is given back between slices of a few milliseconds.
-import { locateCandidates } from '../../lib/dom/candidates';
+import { locateCandidates, locatedFromBlocks } from '../../lib/dom/candidates';
 import type { BlockPlace } from '../../lib/dom/page-blocks';
 import { readPageDocument } from '../../lib/dom/page-document';
 import { TimeSlicer } from '../../lib/dom/slices';
@@ -38,7 +38,7 @@ export interface AnalysisHooks {
  */
 export async function analyzePage(
   doc: Document,
-  candidates: readonly Node[] | null,
+  candidates: readonly Element[] | null,
   options: CollectOptions,
   hooks: AnalysisHooks,
 ): Promise<PageAnswer | null> {
@@ -47,7 +47,7 @@ export async function analyzePage(
     await slicer.pause();
     return hooks.current();
   };
-  const found = candidates ?? (await locateCandidates(doc, pause));
+  const found = candidates ? locatedFromBlocks(doc, candidates) : await locateCandidates(doc, pause);
   if (!found || !hooks.current()) return null;
   const page = await readPageDocument(doc, found, options, pause);
   if (!page || !hooks.current()) return null;

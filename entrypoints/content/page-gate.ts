@@ -156,6 +156,7 @@ function gate(doc: Document): () => void {
     firstSettings.catch(() => {}); // read by the session; a failure there is handled there
     importSession(script)
       .then((start) => {
+        mark(MARK.annotator);
         session = start({ doc, mark, discardPendingChanges: () => watch.discardPending(), firstSettings, onSettingsChanged, firstAnswer: answer });
         for (const r of held.splice(0)) session.pageChanged(r.added, r.removedFrom);
       })
@@ -173,6 +174,7 @@ function gate(doc: Document): () => void {
     analyzePage(doc, candidates, options, { current: () => gen === generation, indexed: () => mark(MARK.indexed) })
       .then(
         (answer) => {
+          if (answer) mark(MARK.answered);
           if (answer && (hasClaims(answer) || !answer.reply.active)) {
             wake(answer);
             return;

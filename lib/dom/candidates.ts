@@ -234,51 +234,100 @@ export function* candidateBlocks(root: Node, every = 200): Generator<Element | n
   if (block && textMayHoldClaim(text)) yield block;
 }
 
+/** A block the locating walk found: a candidate, or a heading (the outline the window reads). */
+export interface Located {
+  element: Element;
+  heading: boolean;
+}
+
+function isHeadingTag(tag: string): boolean {
+  return tag.length === 2 && tag.charCodeAt(0) === 104 /* h */ && tag.charCodeAt(1) >= 49 && tag.charCodeAt(1) <= 54;
+}
+
+/** The heading (h1-h6) a text node's parent or grandparent is, if any: two tag reads, no climb. */
+function headingOf(parent: Element): Element | null {
+  if (isHeadingTag(parent.localName)) return parent;
+  const up = parent.parentElement;
+  return up && isHeadingTag(up.localName) ? up : null;
+}
+
 /**
- * The blocks (by tag name) that may hold a claim, found cheaply: a TreeWalker
- * tests each text node for a topic word (topic words are rare), and only the
- * block of a node that has one is read whole for a quantity. Yields `null`
- * every `every` text nodes, so the caller can give the page its thread back.
- * A topic phrase split over two nodes is missed here: `locateCandidates`
- * falls back to the full walk when this finds nothing.
+ * The blocks (by tag name) that may hold a claim, and the headings, in
+ * document order, found cheaply: a TreeWalker tests each text node for a
+ * topic word (topic words are rare), and only the block of a node that has
+ * one is read whole for a quantity. Yields `null` every `every` text nodes,
+ * so the caller can give the page its thread back. A topic phrase split over
+ * two nodes is missed here: `locateCandidates` falls back to the full walk
+ * when this finds nothing.
  */
-export function* topicBlocks(root: Node, every = 400): Generator<Element | null> {
+export function* topicBlocks(root: Node, every = 400): Generator<Located | null> {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
   if (!doc || !top) return;
   const walker = doc.createTreeWalker(top, SHOW_TEXT);
   let last: Element | null = null;
+  let lastHeading: Element | null = null;
   let count = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (++count === every) {
       count = 0;
       yield null;
     }
-    if (!TOPIC_HINT.test((node as Text).data)) continue;
     const p = node.parentElement;
-    if (!p || NEVER_SHOWN.has(p.localName)) continue;
+    if (!p) continue;
+    const heading = headingOf(p);
+    if (heading && heading !== lastHeading) {
+      lastHeading = heading;
+      yield { element: heading, heading: true };
+    }
+    if (!TOPIC_HINT.test((node as Text).data) || NEVER_SHOWN.has(p.localName)) continue;
     const block = isInlineByTag(p, true) ? blockByTag(p) : p;
     if (!block || block === last) continue;
     last = block;
-    if (textMayHoldClaim(block.textContent ?? '')) yield block;
+    if (textMayHoldClaim(block.textContent ?? '')) yield { element: block, heading: false };
+  }
+}
+
+/** The full walk's candidates with the page's headings merged in, in document order. */
+function* withHeadings(doc: Document, candidates: Generator<Element | null>): Generator<Located | null> {
+  const headings = doc.querySelectorAll('h1, h2, h3, h4, h5, h6');
+  let h = 0;
+  for (const next of candidates) {
+    if (!next) {
+      yield null;
+      continue;
+    }
+    // compareDocumentPosition walks siblings: once per heading and candidate, never pairwise.
+    while (h < headings.length && (next.compareDocumentPosition(headings[h]!) & 2) !== 0) yield { element: headings[h++]!, heading: true };
+    yield { element: next, heading: false };
   }
 }
 
 /**
- * Every block of `doc` that may hold a claim, in document order, with
- * `pause` awaited between steps (false: give up, null returned). The topic
- * walk first; the full walk where it finds nothing (the gate saw a candidate
- * line, so something is there); the whole body as a last resort.
+ * Every block of `doc` that may hold a claim, and the headings, in document
+ * order, with `pause` awaited between steps (false: give up, null returned).
+ * The topic walk first; the full walk where it finds nothing (the gate saw a
+ * candidate line, so something is there); the whole body as a last resort.
  */
-export async function locateCandidates(doc: Document, pause: () => Promise<boolean>): Promise<Element[] | null> {
-  const found: Element[] = [];
-  for (const source of [topicBlocks(doc), candidateBlocks(doc)]) {
+export async function locateCandidates(doc: Document, pause: () => Promise<boolean>): Promise<Located[] | null> {
+  for (const source of [topicBlocks(doc), withHeadings(doc, candidateBlocks(doc))]) {
+    const found: Located[] = [];
     for (const next of source) {
       if (next) found.push(next);
       else if (!(await pause())) return null;
     }
-    if (found.length > 0) return found;
+    if (found.some((f) => !f.heading)) return found;
   }
   const body = doc.body ?? doc.documentElement;
-  return body ? [body] : [];
+  return body ? [{ element: body, heading: false }] : [];
+}
+
+/** Changed blocks (in document order) as located blocks, with the headings before the last of them. */
+export function locatedFromBlocks(doc: Document, blocks: readonly Element[]): Located[] {
+  function* each(): Generator<Element> {
+    yield* blocks;
+  }
+  const out: Located[] = [];
+  for (const next of withHeadings(doc, each())) if (next) out.push(next);
+  return out;
 }
