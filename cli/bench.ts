@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ARTIFACTS_DIR, EXTENSION_DIR, FIXTURES_DIR, ROOT, serveStatic } from './browser';
-import { htmlToPassages } from '../lib/html/passages';
+import { htmlToDocument, htmlToPassages } from '../lib/html/passages';
+import { findClaimsInDocument } from '../lib/engine/document';
+import { documentClaims } from './document-scan';
 import { mayHoldClaim } from '../lib/engine/prefilter';
 import { runBrowserBench, type BenchPage, type BrowserBench } from './bench/browser';
 import { claimDensePassages, readFixturePages, utf8Bytes } from './bench/corpus';
@@ -95,7 +97,9 @@ function benchPages(only: Set<string> | null): { pages: BenchPage[]; generated: 
     const page = generateArticle({ ...spec, title: spec.name });
     const path = `/generated/${spec.name}.html`;
     generated[path] = page.html;
-    pages.push({ name: spec.name, path, kind: 'generated', textBytes: page.textBytes, candidates: page.claimSentences, claimSentences: page.claimSentences });
+    // What the highlights must equal: the scanner's claims for the same HTML.
+    const engineClaims = documentClaims({ file: path, ...htmlToDocument(page.html) }, { findClaimsInDocument, sensitivity: 'balanced' }).length;
+    pages.push({ name: spec.name, path, kind: 'generated', textBytes: page.textBytes, candidates: page.claimSentences, claimSentences: page.claimSentences, engineClaims });
   }
   return { pages, generated };
 }

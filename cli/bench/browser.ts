@@ -14,7 +14,11 @@ import { QUANTITY_HINT, TOPIC_HINT } from '../../lib/engine/prefilter';
 import { contentScriptCost, taskAroundMark, traceMarks, type ContentScriptCost, type TraceEvent } from './trace';
 import { median } from './stats';
 
-export const MARKS = ['metric-lens:start', 'metric-lens:indexed', 'metric-lens:first-highlight', 'metric-lens:done'] as const;
+export const MARKS = [
+  'metric-lens:start', 'metric-lens:indexed', 'metric-lens:first-highlight', 'metric-lens:done',
+  // The gate's engine answer arrived; the annotator script's session started (claims came back).
+  'metric-lens:answered', 'metric-lens:annotator',
+] as const;
 
 export interface BenchPage {
   name: string;
@@ -25,6 +29,15 @@ export interface BenchPage {
   candidates: number;
   /** Claim sentences put into a generated page. */
   claimSentences?: number;
+  /** The scanner's claims for the same HTML (what the highlights must equal). */
+  engineClaims?: number;
+}
+
+/** A claim page loaded with the background asleep: its service worker stopped, the engine to load again. */
+export interface ColdFigures {
+  /** metric-lens:start → metric-lens:done on each cold load, ms. */
+  doneMs: Array<number | null>;
+  highlights: Array<number | null>;
 }
 
 export interface PageFigures {
@@ -33,6 +46,12 @@ export interface PageFigures {
   textBytes: number;
   candidates: number;
   claimSentences?: number;
+  engineClaims?: number;
+  /** On how many loads the gate asked the engine, and the annotator script was imported. */
+  askedRuns: number;
+  wokeRuns: number;
+  /** Claim pages only: the same loads with the background asleep. */
+  cold?: ColdFigures;
   /** Loads of the page on each side. */
   runs: number;
   /** From the trace: main-thread tasks that ran extension code (the load with the median time). */
@@ -178,10 +197,16 @@ interface ExtensionRun {
   heapMB: number | null;
 }
 
-async function runWithExtension(context: BrowserContext, extensionId: string, url: string, doneTimeout: number): Promise<ExtensionRun> {
+async function runWithExtension(context: BrowserContext, extensionId: string, url: string, doneTimeout: number, cold = false): Promise<ExtensionRun> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (cold) {
+    // The background asleep, as the browser leaves it after 30 s idle: the page's message wakes it and the engine loads.
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.send('ServiceWorker.disable');
+  }
   try {
     let sawStart = false;
     const events = await traceWhile(cdp, async () => {
@@ -300,6 +325,9 @@ export async function runBrowserBench(
         textBytes: page.textBytes,
         candidates: page.candidates,
         claimSentences: page.claimSentences,
+        engineClaims: page.engineClaims,
+        askedRuns: 0,
+        wokeRuns: 0,
         ours: null,
         marks: Object.fromEntries(MARKS.map((m) => [m, null])) as PageFigures['marks'],
         marksSource: 'none',
@@ -328,6 +356,15 @@ export async function runBrowserBench(
           withExtension.push(await runWithExtension(ext.context, ext.extensionId, url, doneTimeout));
           floor.push(await runFloorOnce(plainContext, url, r === 0 ? 4 : 0));
         }
+        let cold: ColdFigures | undefined;
+        if (page.kind === 'generated' && (page.claimSentences ?? 0) > 0) {
+          cold = { doneMs: [], highlights: [] };
+          for (let r = 0; r < runs; r++) {
+            const coldRun = await runWithExtension(ext.context, ext.extensionId, url, doneTimeout, true);
+            cold.doneMs.push(coldRun.marks['metric-lens:done']);
+            cold.highlights.push(coldRun.highlights);
+          }
+        }
         const oursRunsMs = withExtension.map((run) => run.ours?.taskCpuMs ?? NaN);
         const run = medianRun(withExtension);
         const traced = floor.map((f) => f.traced).filter((t): t is NonNullable<FloorLoad['traced']> => t !== null);
@@ -337,6 +374,9 @@ export async function runBrowserBench(
         figures = {
           ...base,
           runs,
+          askedRuns: withExtension.filter((w) => w.marks['metric-lens:answered'] !== null).length,
+          wokeRuns: withExtension.filter((w) => w.marks['metric-lens:annotator'] !== null).length,
+          cold,
           ours: run.ours,
           oursRunsMs,
           longestTaskMs: withExtension.some((w) => w.ours) ? Math.max(...withExtension.map((w) => w.ours?.longestTaskMs ?? 0)) : null,

@@ -5,7 +5,7 @@
 import { locateCandidates, locatedFromBlocks } from '../../lib/dom/candidates';
 import type { BlockPlace } from '../../lib/dom/page-blocks';
 import { readPageDocument } from '../../lib/dom/page-document';
-import { TimeSlicer } from '../../lib/dom/slices';
+import { TimeSlicer, yieldToPage } from '../../lib/dom/slices';
 import type { CollectOptions } from '../../lib/dom/text-index';
 import type { DocumentReply } from '../../lib/messages';
 import { extensionApi } from './extension-api';
@@ -42,6 +42,7 @@ export async function analyzePage(
   options: CollectOptions,
   hooks: AnalysisHooks,
 ): Promise<PageAnswer | null> {
+  await yieldToPage(); // a task of its own: the caller's (the gate's read) took its slice
   const slicer = new TimeSlicer(8);
   const pause = async () => {
     await slicer.pause();

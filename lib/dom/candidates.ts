@@ -254,11 +254,12 @@ function headingOf(parent: Element): Element | null {
 /**
  * The blocks (by tag name) that may hold a claim, and the headings, in
  * document order, found cheaply: a TreeWalker tests each text node for a
- * topic word (topic words are rare), and only the block of a node that has
- * one is read whole for a quantity. Yields `null` every `every` text nodes,
- * so the caller can give the page its thread back. A topic phrase split over
- * two nodes is missed here: `locateCandidates` falls back to the full walk
- * when this finds nothing.
+ * quantity as the floor does (most text nodes have none, and a quantity is
+ * never split over nodes), and only the block of a node that has one is read
+ * whole for a topic word. Yields `null` every `every` text nodes, so the
+ * caller can give the page its thread back. A number word split over two
+ * nodes is missed here: `locateCandidates` falls back to the full walk when
+ * this finds nothing.
  */
 export function* topicBlocks(root: Node, every = 400): Generator<Located | null> {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
@@ -280,7 +281,7 @@ export function* topicBlocks(root: Node, every = 400): Generator<Located | null>
       lastHeading = heading;
       yield { element: heading, heading: true };
     }
-    if (!TOPIC_HINT.test((node as Text).data) || NEVER_SHOWN.has(p.localName)) continue;
+    if (!QUANTITY_HINT.test((node as Text).data) || NEVER_SHOWN.has(p.localName)) continue;
     const block = isInlineByTag(p, true) ? blockByTag(p) : p;
     if (!block || block === last) continue;
     last = block;
@@ -306,7 +307,7 @@ function* withHeadings(doc: Document, candidates: Generator<Element | null>): Ge
 /**
  * Every block of `doc` that may hold a claim, and the headings, in document
  * order, with `pause` awaited between steps (false: give up, null returned).
- * The topic walk first; the full walk where it finds nothing (the gate saw a
+ * The quick walk first; the full walk where it finds nothing (the gate saw a
  * candidate line, so something is there); the whole body as a last resort.
  */
 export async function locateCandidates(doc: Document, pause: () => Promise<boolean>): Promise<Located[] | null> {

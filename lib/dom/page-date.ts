@@ -5,12 +5,8 @@
 // scanner reads HTML files with linkedom the same way.
 import { dayOf, jsonLdDatePublished } from '../page-date';
 
-const META_SELECTORS = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[property="og:article:published_time"]',
-  'meta[name="og:article:published_time"]',
-];
+/** The <meta> names (property= or name=) that carry the publication time. */
+const META_NAMES = ['article:published_time', 'og:article:published_time'];
 
 /** JSON-LD blocks read at most (a page with hundreds is not worth the parse). */
 const MAX_JSON_LD = 8;
@@ -23,13 +19,36 @@ function fromItemprop(doc: Document): string | null {
 }
 
 function fromArticleTime(doc: Document): string | null {
-  const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('main time[datetime]');
-  return time ? dayOf(time.getAttribute('datetime')) : null;
+  const times = doc.getElementsByTagName('time');
+  for (const container of ['article', 'main']) {
+    for (let i = 0; i < times.length; i++) {
+      const time = times[i]!;
+      if (time.hasAttribute('datetime') && time.closest(container)) return dayOf(time.getAttribute('datetime'));
+    }
+  }
+  return null;
+}
+
+// Tag-name collections, not attribute selectors: each selector would be a walk over the whole page.
+function fromMeta(doc: Document): string | null {
+  const metas = doc.getElementsByTagName('meta');
+  for (const name of META_NAMES) {
+    for (let i = 0; i < metas.length; i++) {
+      const meta = metas[i]!;
+      if (meta.getAttribute('property') !== name && meta.getAttribute('name') !== name) continue;
+      const found = dayOf(meta.getAttribute('content'));
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 function fromJsonLd(doc: Document): string | null {
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
-  for (let i = 0; i < scripts.length && i < MAX_JSON_LD; i++) {
+  const scripts = doc.getElementsByTagName('script');
+  let read = 0;
+  for (let i = 0; i < scripts.length && read < MAX_JSON_LD; i++) {
+    if (scripts[i]!.getAttribute('type') !== 'application/ld+json') continue;
+    read++;
     const text = scripts[i]!.textContent ?? '';
     if (text.length > MAX_JSON_LD_CHARS || !text.includes('datePublished')) continue;
     try {
@@ -44,9 +63,5 @@ function fromJsonLd(doc: Document): string | null {
 
 /** The page's publication day (YYYY-MM-DD), or null when it names none that reads as a date. */
 export function readPageDate(doc: Document): string | null {
-  for (const selector of META_SELECTORS) {
-    const found = dayOf(doc.querySelector(selector)?.getAttribute('content'));
-    if (found) return found;
-  }
-  return fromItemprop(doc) ?? fromArticleTime(doc) ?? fromJsonLd(doc);
+  return fromMeta(doc) ?? fromItemprop(doc) ?? fromArticleTime(doc) ?? fromJsonLd(doc);
 }

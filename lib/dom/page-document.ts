@@ -4,13 +4,13 @@
 // and the page's headings; then the shared window (lib/document-window.ts)
 // chooses the blocks, exactly as the scanner does on a whole file.
 import type { DocumentInput } from '../contract';
-import { CONTEXT_BLOCKS_BEFORE, windowDocument, type DocumentWindow } from '../document-window';
+import { CONTEXT_BLOCKS_BEFORE, CONTEXT_CHARS_BEFORE, windowDocument, type DocumentWindow } from '../document-window';
 import type { Located } from './candidates';
 import { passageBlocks, type BlockPlace } from './page-blocks';
 import { readPageDate } from './page-date';
 import { blockOf, isInsideSkipped, iteratePassages, type CollectOptions, type TextPassage } from './text-index';
 
-/** A candidate's context container is the largest ancestor with at most this much text. */
+/** An element before a candidate with more text than this is not indexed for its context. */
 export const CONTEXT_ROOT_CHARS = 20_000;
 /** DocumentInput's bound on a title. */
 const MAX_TITLE_CHARS = 2_000;
@@ -39,53 +39,74 @@ function textLength(node: Node, bound: number): number {
   return length;
 }
 
-/** The container around a candidate whose passages give it its context. */
-function contextRoot(block: Node, options: CollectOptions, tooLarge: Set<Node>): Node {
-  let root: Node = blockOf(block, options) ?? block;
-  for (let up = root.parentElement; up && !isTop(up); up = up.parentElement) {
-    if (tooLarge.has(up)) break;
-    if (textLength(up, CONTEXT_ROOT_CHARS) > CONTEXT_ROOT_CHARS) {
-      tooLarge.add(up);
-      break;
-    }
-    root = up;
-  }
-  return root;
+/** What is already taken for indexing: the nodes, and every ancestor of one. */
+interface Taken {
+  has(node: Node): boolean;
+  holds(node: Node): boolean;
 }
 
 /**
- * The element siblings just before `root` (in document order), as far as the
- * window reads back and not into what is already `taken`: where a
- * candidate opens its container, or the container is the page's body itself,
- * its context is there.
+ * What gives a candidate block its context: the elements just before it in
+ * reading order, found by stepping back over element siblings and, where the
+ * block opens its container, over its ancestors' siblings, until they hold
+ * the window's blocks and characters (lib/document-window.ts). An element
+ * that holds something already taken is entered for what follows it; what is
+ * taken ends the search. In document order.
  */
-function siblingsBefore(root: Node, taken: readonly Node[]): Element[] {
+function contextBefore(root: Element, taken: Taken): Element[] {
   const out: Element[] = [];
+  let blocks = 0;
   let chars = 0;
-  const recent = taken.slice(-2 * (CONTEXT_BLOCKS_BEFORE + 2));
-  for (let el = (root as Element).previousElementSibling; el && out.length < CONTEXT_BLOCKS_BEFORE; el = el.previousElementSibling) {
-    if (recent.some((node) => overlaps(el!, node))) break;
-    chars += textLength(el, CONTEXT_ROOT_CHARS);
-    if (chars > CONTEXT_ROOT_CHARS) break;
+  let at = root;
+  let el = root.previousElementSibling;
+  while (blocks < CONTEXT_BLOCKS_BEFORE && chars <= CONTEXT_CHARS_BEFORE) {
+    if (!el) {
+      const up = at.parentElement;
+      if (!up || isTop(up)) break;
+      at = up;
+      el = up.previousElementSibling;
+      continue;
+    }
+    if (taken.has(el)) break;
+    if (taken.holds(el)) {
+      el = el.lastElementChild;
+      continue;
+    }
+    const length = textLength(el, CONTEXT_ROOT_CHARS);
+    if (length > CONTEXT_ROOT_CHARS) break;
     out.push(el);
+    if (length > 0) blocks++;
+    chars += length;
+    el = el.previousElementSibling;
   }
   return out.reverse();
 }
 
 /**
  * What to index for the located blocks (candidates and headings, in document
- * order): each candidate's context root and the siblings before it, and the
+ * order): each candidate's block and the elements before it, and the
  * headings it stands under (the nearest visible heading of each level above
  * it, the outline read as lib/document-window.ts reads it), in document
  * order, none inside another. No order is computed: it is the walk's.
  */
 export function contextRoots(located: readonly Located[], options: CollectOptions): Node[] {
   const out: Node[] = [];
-  const tooLarge = new Set<Node>();
   const outline: Array<Element | undefined> = [];
-  const emitted = new Set<Node>();
+  const placed = new Set<Node>();
+  const above = new Set<Node>(); // ancestors of placed nodes
+  const taken: Taken = {
+    has: (node) => {
+      for (let n: Node | null = node; n; n = n.parentNode) if (placed.has(n)) return true;
+      return false;
+    },
+    holds: (node) => above.has(node),
+  };
+  const place = (node: Node) => {
+    out.push(node);
+    placed.add(node);
+    for (let n = node.parentNode; n && !above.has(n); n = n.parentNode) above.add(n);
+  };
   let lastRoot: Node | undefined;
-  const inLastRoot = (node: Node) => !!lastRoot && lastRoot.contains(node);
   for (const { element, heading } of located) {
     if (heading) {
       if (!element.textContent?.trim() || isInsideSkipped(element, options)) continue; // no block in the index
@@ -94,20 +115,20 @@ export function contextRoots(located: readonly Located[], options: CollectOption
       outline.length = level + 1;
       continue;
     }
-    if (!element.isConnected || inLastRoot(element) || isInsideSkipped(element, options)) continue;
-    const root = contextRoot(element, options, tooLarge);
+    if (!element.isConnected || taken.has(element) || isInsideSkipped(element, options)) continue;
+    const root = (blockOf(element, options) ?? element) as Element;
     if (lastRoot && root.contains(lastRoot)) {
-      // A wider container than the last root's: it replaces what it holds.
+      // A wider block than the last root: it replaces what it holds (they stay taken: it holds them).
       while (out.length && root.contains(out[out.length - 1]!)) out.pop();
     }
-    const siblings = siblingsBefore(root, out);
+    const context = root.contains(lastRoot ?? null) ? [] : contextBefore(root, taken);
     for (const open of outline) {
-      if (!open || emitted.has(open) || inLastRoot(open) || root.contains(open)) continue;
-      if (siblings.some((s) => s === open || s.contains(open))) continue;
-      out.push(open);
-      emitted.add(open);
+      if (!open || taken.has(open) || root.contains(open)) continue;
+      if (context.some((el) => el.contains(open))) continue;
+      place(open);
     }
-    out.push(...siblings, root);
+    for (const el of context) place(el);
+    place(root);
     lastRoot = root;
   }
   return out;
