@@ -5,13 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
-import { parseHTML } from 'linkedom';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type ExtensionBrowser, type StaticServer } from './browser';
 import { focusClaim, listClaims, pageAnswer, paintedRanges, waitForScan } from '../../cli/page-claims';
-import { collectPassages } from '../../lib/dom/text-index';
+import { documentClaims } from '../../cli/document-scan';
 import { findClaims } from '../../lib/engine';
-import { mayHoldClaim } from '../../lib/engine/prefilter';
+import { findClaimsInDocument } from '../../lib/engine/document';
+import { htmlToDocument } from '../../lib/html/passages';
 import { metricById } from '../../rules';
 import type { Claim } from '../../lib/contract';
 
@@ -37,12 +37,9 @@ const PAGES: Record<string, string> = {
 let browser: ExtensionBrowser;
 let server: StaticServer;
 
-/** The engine's claims for a document, passage by passage, as the content script would ask for them. */
-function engineClaims(html: string, skipText?: RegExp): Claim[] {
-  const { document } = parseHTML(html);
-  return collectPassages(document as unknown as Document)
-    .filter((p) => mayHoldClaim(p.text) && !(skipText && skipText.test(p.text)))
-    .flatMap((p) => findClaims(p.text, { sensitivity: 'balanced' }));
+/** The scanner's claims for the same HTML: what the content script must paint (cli/document-scan.ts). */
+function engineClaims(html: string): Claim[] {
+  return documentClaims({ file: 'page.html', ...htmlToDocument(html) }, { findClaimsInDocument, sensitivity: 'balanced' });
 }
 
 async function open(path: string): Promise<Page> {
@@ -92,8 +89,8 @@ describe('the demo article', () => {
   const html = readFileSync(join(ROOT, 'demo/article.html'), 'utf8');
 
   test('every claim the engine finds is highlighted at exactly its text, and nothing else', async () => {
-    // The .sr-note paragraph is display:none on the page: no highlight may come from it.
-    const expected = engineClaims(html, /Hidden note/).map((c) => squash(c.text));
+    // The .sr-note paragraph is display:none on the page (and for the scanner): no highlight may come from it.
+    const expected = engineClaims(html).map((c) => squash(c.text));
     expect(expected.length).toBeGreaterThan(10);
     const page = await open('/article.html');
     const painted = (await paintedRanges(page)).map((r) => squash(r.text));
