@@ -40,6 +40,13 @@ export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHi
     }
   }
   if (best) return extendToHead(best, hits, sentence);
+  // "one child in ten": a ratio names what it counts between its two numbers.
+  if (q.unit === 'ratio') {
+    for (const { rule, hits: spans } of hits.nouns) {
+      for (const h of spans) if (h.start > q.start && h.end < q.end && (!best || h.start < best.start)) best = { kind: rule.kind, ruleId: rule.id, start: h.start, end: h.end };
+    }
+    if (best) return best;
+  }
   // "The number of unaccompanied children … rose from 16,067 to 24,481": the noun named earlier.
   const numberOf = lastMatch(NUMBER_OF, sentence.slice(0, q.start));
   if (numberOf !== null) {
