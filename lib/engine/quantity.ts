@@ -90,6 +90,8 @@ const PATTERNS: { kind: string; source: string }[] = [
   { kind: 'money', source: MONEY },
   { kind: 'percent-range', source: `(?:between\\s)?${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}` },
   { kind: 'percent', source: `${DIGITS}${PERCENT_WORD}` },
+  // "Sixty percent", "twenty-five per cent": a percentage written in words.
+  { kind: 'percent', source: `\\b${WORD_NUMBER}(?:\\s(?:percent|per\\scent)\\b)` },
   // "one in three", "2 out of every 3", "three out of 1,000"; never "31,000 in 2012".
   // "one child in ten", "two victims out of every five": the noun between is part of the ratio.
   { kind: 'ratio', source: `\\b(?:(?:\\d{1,3}(?![\\d,])|${WORD_NUMBER}|an?)\\s${RATIO_LINK}|(?:one|an?|1)\\s${RATIO_NOUN}\\s${RATIO_LINK}|(?:\\d{1,3}(?![\\d,])|${WORD_NUMBER})\\s${RATIO_NOUN}\\s(?:in|out\\sof|of)\\severy)\\s(?!one\\b)(?:(?!(?:1[89]|20)\\d\\d\\b)${DIGITS}|${WORD_NUMBER}|ten|hundred|thousand)\\b` },
