@@ -56,6 +56,7 @@ const FRACTIONS: Record<string, number> = {
 };
 const VAGUE: Record<string, [number, number]> = {
   dozens: [24, 99],
+  scores: [40, 199],
   hundreds: [100, 999],
   thousands: [1_000, 9_999],
   'tens of thousands': [10_000, 99_999],
@@ -73,7 +74,7 @@ const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const SCALE = '(?:\\s?(?:thousand|million|billion|trillion)|(?:k|K|m|M|mn|bn|b|B)(?![A-Za-z]))';
 const NUM = `(?:${DIGITS}${SCALE}?|${WORD_NUMBER}(?:\\s(?:hundred|thousand|million|billion))+(?:\\s(?:and\\s)?${WORD_NUMBER})?)`;
 const MONEY = `(?:(?:US|U\\.S\\.\\s?)?\\$\\s?${DIGITS}${SCALE}?)`;
-const PERCENT_WORD = '(?:\\s?%|\\s?percent\\b|\\s?per\\s?cent\\b)';
+const PERCENT_WORD = '(?:\\s?%|\\s?percentage\\spoints?\\b|\\s?percent\\b|\\s?per\\s?cent\\b)';
 const RANGE_SEP = '\\s?(?:-|–|—|to)\\s?';
 const NOT_YEAR = '(?!(?:1[89]|20)\\d\\d\\b)';
 
@@ -99,7 +100,7 @@ const PATTERNS: { kind: string; source: string }[] = [
   { kind: 'dozen', source: '\\b(?:half\\sa|a)\\sdozen\\b' },
   // A bare "quarter" or "third" is usually a period or an ordinal ("over the quarter"): a fraction needs its count.
   { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|a)[- ](?:half|thirds?|quarters?|fifths?|tenths?)|half)\\b` },
-  { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\\b' },
+  { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|scores(?=\\sof\\s(?!the\\b|their\\b|its\\b|these\\b|those\\b))|hundreds|thousands|millions|billions)\\b' },
   { kind: 'several', source: `\\b(?:several|a\\sfew|many)\\s(?:dozen|hundred|thousand|million)\\b` },
   // Comparatives and rates of change: "doubled", "fivefold", "five times as many", "twice as many".
   { kind: 'multiple', source: `\\b(?:doubled|tripled|quadrupled|doubling|tripling|twice\\sas\\s(?:many|much|likely)|${FACTOR_WORD}fold|\\d+(?:\\.\\d+)?-fold|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)\\stimes\\s(?:as\\s(?:many|much|high|large|likely)|more|higher|greater|larger|the\\s(?:number|rate|level|total))|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)-fold)\\b` },
@@ -136,6 +137,8 @@ const MAX_AGE = 21;
 // "Rubye Ramos, 23," "the driver, 34,": a person and then a number between commas is an age.
 const NAME_AGE = /(?:\b[A-Z][a-z]+|\b(?:driver|man|woman|suspect|mother|father|smuggler|defendant|victim|officer|agent|girl|boy|teenager|migrant|son|daughter|wife|husband))\s*,\s$/;
 /** "text 233733", "call 1-888-…": a number to dial or text is not a count. */
+/** "BeFree (233733)": a short code in brackets after a texting or hotline word. */
+const SHORT_CODE_BEFORE = /\b(?:befree|text(?:line)?|sms|hotline|tip ?line|helpline|call)\b[^.]{0,20}\($/i;
 const DIAL_BEFORE = /\b(?:text(?:ing)?|call(?:ing)?|dial(?:ing)?|phone|sms|txt|fax)(?:\s+(?:us|it|them|the hotline|the tip line))?\s+(?:at\s+|on\s+|to\s+)?$/i;
 const MEASURE_AFTER =
   /^[-\s]?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
@@ -218,7 +221,9 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
     if (ROUNDING_BEFORE.test(before)) return 'rounding';
     if (/\b(?:1[89]|20)\d\d-$/.test(before)) return 'date';
     if (/\d:$/.test(before)) return 'time';
-    if (DIAL_BEFORE.test(before)) return 'phone';
+    if (DIAL_BEFORE.test(before) || SHORT_CODE_BEFORE.test(before)) return 'phone';
+    // "were trafficked (3).": a bracketed small number after a word is a note or list mark.
+    if (/^\d{1,2}$/.test(raw) && /[A-Za-z.,;:]\s?\($/.test(before) && /^\)/.test(after)) return 'citation';
     if (ORDINAL_AFTER.test(after)) return 'ordinal';
     if (TIME_AFTER.test(after)) return 'time';
     if (FY_BEFORE.test(before) || /^FY/i.test(raw)) return 'year';
