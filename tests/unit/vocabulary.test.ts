@@ -160,6 +160,13 @@ describe('claims the vocabulary settles', () => {
     expect(findClaims('T visas for trafficking victims are capped at 5,000 a year.', { sensitivity: 'broad' })).toEqual([]);
   });
 
+  test('shares whose base is not children or victims take the metric of what they divide', () => {
+    expect(claimOver('Forced sexual exploitation yields 70 percent of the illegal profits from forced labour.', '70 percent').metric).toBe('global_estimates');
+    expect(claimOver('About 40 percent of the minors referred to ORR were from Honduras.', '40 percent').metric).toBe('orr_referrals_releases');
+    expect(claimOver('Among trafficking defendants, 55 percent ended in conviction.', '55 percent').metric).toBe('law_enforcement_cases');
+    expect(cueIds('Some 30 percent of sponsors were distant relatives of the minors.')).toContain('metric.orr-referrals.sponsors');
+  });
+
   test('sponsors counted are adults, not children', () => {
     expect(findClaims('HHS vetted 4,000 sponsors of migrant children.', { sensitivity: 'broad' })).toEqual([]);
     // The noun inside a relative clause is not what the number counts.
