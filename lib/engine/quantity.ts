@@ -148,6 +148,10 @@ const PAGE_AFTER = /^[-\s]?pages?\b/i;
 const LEGAL_BEFORE =
   /(?:\bsections?|\bsec\.|\bsubsection|\btitle|\bpublic law|\bpub\.\s?l\.|\bp\.\s?l\.|\bh\.\s?r\.|(?<![.\w])s\.|\bh\.\s?b\.|(?<![.\w])s\.\s?b\.|\bbill|\busc|\bu\.\s?s\.\s?c\.?|\bc\.?f\.?r\.?|\bstat\.|\bina|\btvpa|\btvpra|\bparagraph|\bclause|§+|\)\()\s*$/i;
 const LEGAL_AFTER = /^(?:\s?(?:usc|u\.\s?s\.\s?c\.?|c\.?f\.?r\.?|stat\.)(?![a-z])|\((?:[a-z]|[ivx]+|\d{1,2})\))/i;
+/** Bills by their chamber's letters: "SB 4", "HB 1", "HR 2". */
+const BILL_BEFORE = /\b(?:SB|HB|AB|HR|SF|HF|LD)\s?$/;
+/** "in their 30s": a decade of life; "the '90s": a decade. */
+const DECADE_AGE_BEFORE = /\b(?:their|his|her|in (?:the|their) (?:early|mid|late))\s*$/i;
 /** Programmes, tiers, targets, conventions and broadcasters named with a number: "Operation Lost Boys 2", "Tier 2", "Target 8.7", "Convention 182", "FOX 5". */
 const NAME_BEFORE =
   /(?:\bOperation(?:\s[A-Z][\w'’-]*){0,4}|\boperation(?:\s[A-Z][\w'’-]*){1,4}|\b(?:tier|phase|target|goal|sdg|convention|resolution|proposition|prop\.|level|stage|category|district|region|precinct|highway|interstate|season|episode|channel))\s$/i;
@@ -215,7 +219,11 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
     // "COVID-19", "Form I-914", "T-1 visas", "H-2A": a letter and a hyphen before the digits.
     if (/[A-Za-z]-$/.test(before) && !UNDER_AGE_BEFORE.test(before)) return 'name';
     if (NAME_BEFORE.test(before) || (BROADCASTER_BEFORE.test(before) && /^\d{1,2}$/.test(raw))) return 'name';
-    if (LEGAL_BEFORE.test(before) || LEGAL_AFTER.test(after)) return 'legal';
+    if (LEGAL_BEFORE.test(before) || LEGAL_AFTER.test(after) || BILL_BEFORE.test(before)) return 'legal';
+    if (/#\s?$/.test(before)) return 'ordinal';
+    if (/^'?s\b/.test(after)) return DECADE_AGE_BEFORE.test(before) || UNDER_AGE_BEFORE.test(before) ? 'age' : 'year';
+    // "5G", "3D", "F-16s": digits glued to a letter are part of a name.
+    if (/^[A-Za-z]/.test(after) && !ORDINAL_AFTER.test(after)) return 'name';
     if (MEDIA_BEFORE.test(before) || MEDIA_AFTER.test(after)) return 'media';
     if (DENOMINATOR_BEFORE.test(before)) return 'denominator';
     if (ROUNDING_BEFORE.test(before)) return 'rounding';

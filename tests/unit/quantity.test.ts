@@ -103,6 +103,13 @@ describe('forms read from the domain', () => {
     expect(findQuantities('He was deported three times.').some((q) => q.unit === 'other')).toBe(false);
   });
 
+  test('vague orders of magnitude and percentage points', () => {
+    expect(only('Scores of girls were sold.')).toMatchObject({ raw: 'Scores', vague: true, low: 40 });
+    expect(findQuantities('The scores of the tests fell.')).toEqual([]);
+    expect(only('The share rose 4 percentage points.')).toMatchObject({ unit: 'percent', value: 4 });
+    expect(only('Sixty percent were boys.')).toMatchObject({ raw: 'Sixty percent', unit: 'percent', value: 60 });
+  });
+
   test('a ratio is one number, whatever stands between its parts', () => {
     expect(only('One in 10 survivors is a boy.')).toMatchObject({ raw: 'One in 10', value: 0.1 });
     expect(only('One girl in five is exploited.')).toMatchObject({ raw: 'One girl in five', value: 0.2 });
@@ -165,6 +172,13 @@ describe('numbers that are not counts', () => {
     ['Many were 14- to 17-year-olds from Guatemala.', 'age'],
     ['The 15-17 age group is the largest.', 'age'],
     ['Only under-18s qualify.', 'age'],
+    ['Most of the recruiters were in their 30s.', 'age'],
+    ['Texas lawmakers passed SB 4.', 'legal'],
+    ['The town ranked #1 for arrests.', 'ordinal'],
+    ['Traffickers used 5G phones.', 'name'],
+    ['In the 90s the route opened.', 'year'],
+    ['Call BeFree (233733) for help.', 'phone'],
+    ['Children were moved north (4).', 'citation'],
   ])('%s', (sentence, kind) => {
     const kinds = findQuantities(sentence).map((q) => q.nonClaim);
     expect(kinds).toContain(kind);
