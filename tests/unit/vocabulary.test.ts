@@ -155,6 +155,12 @@ describe('claims the vocabulary settles', () => {
     expect(claim.predicate).toBe('encountered');
   });
 
+  test('taxes, wages and remittances are not smuggling money', () => {
+    expect(findClaims('Migrant workers pay millions of dollars in taxes each year.', { sensitivity: 'broad' })).toEqual([]);
+    expect(findClaims('Migrants sent home $4 billion in remittances.', { sensitivity: 'broad' })).toEqual([]);
+    expect(claimOver('Smugglers take in millions of dollars from migrant children.', 'millions of dollars').metric).toBe('smuggling_revenue');
+  });
+
   test('a care cost per child and a statutory cap are not claims', () => {
     expect(findClaims('Shelters spend $750 per child per day on migrant minors.', { sensitivity: 'broad' })).toEqual([]);
     expect(findClaims('T visas for trafficking victims are capped at 5,000 a year.', { sensitivity: 'broad' })).toEqual([]);
