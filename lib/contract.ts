@@ -73,6 +73,8 @@ export type SourceRef = z.infer<typeof SourceRef>;
 export const Conflation = z.object({
   says: PredicateId,
   counts: z.string(),
+  /** The sentence's own words for what happened ("went missing"), where the engine found them. */
+  words: z.string().optional(),
 });
 export type Conflation = z.infer<typeof Conflation>;
 

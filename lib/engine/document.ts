@@ -19,7 +19,7 @@ export function findClaimsInDocument(doc: DocumentInput, options: EngineOptions 
   }
   const perBlock: Claim[][] = doc.blocks.map(() => []);
   let b = 0;
-  for (const claim of findClaims(joined, options)) {
+  for (const claim of findClaims(joined, doc.date && !options.pageDate ? { ...options, pageDate: doc.date } : options)) {
     while (b + 1 < starts.length && starts[b + 1]! <= claim.start) b++;
     const offset = starts[b]!;
     const end = offset + doc.blocks[b]!.text.length;
@@ -35,5 +35,7 @@ function shift(claim: Claim, by: number): Claim {
     start: claim.start + by,
     end: claim.end + by,
     reasons: claim.reasons?.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
+    ...(claim.period ? { period: { ...claim.period, start: claim.period.start + by, end: claim.period.end + by } } : {}),
+    ...(claim.sentence ? { sentence: { ...claim.sentence, start: claim.sentence.start + by } } : {}),
   };
 }

@@ -26,6 +26,8 @@ export interface EngineOptions {
   disabledMetrics?: readonly MetricId[];
   /** Enabled rule packs: extra cues and figures. */
   packs?: readonly RulePack[];
+  /** The page's date (YYYY-MM-DD), for relative periods ("last year"). */
+  pageDate?: string;
 }
 
 /** Sentences before and after a candidate that count as its context. */
@@ -83,6 +85,7 @@ interface Run {
   disabled: ReadonlySet<MetricId>;
   packs: readonly RulePack[];
   rules: CompiledRules;
+  pageDate?: string;
 }
 
 /** Finds the claims in `text` (one or more sentences; a whole passage is best, for context). */
@@ -97,6 +100,7 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
     disabled: new Set(options.disabledMetrics ?? []),
     packs,
     rules: rulesFor(packs),
+    pageDate: options.pageDate,
   };
 
   const sentences = splitSentences(text);
@@ -164,7 +168,8 @@ function judge(run: Run, view: SentenceView, q: FoundQuantity, noun: CountedNoun
 
   const start = view.offset + Math.min(q.start, noun?.start ?? q.start);
   const end = view.offset + Math.max(q.end, noun?.end ?? q.end);
-  const note = annotate(q, predicate.predicate, metricById(metric.metric), extraFigures(run.packs, metric.metric));
+  const context = { passage: run.text, sentence: { start: view.offset, end: view.offset + view.text.length }, pageDate: run.pageDate, hits: view.hits, predicateRule: predicate.ruleId };
+  const note = annotate(q, predicate.predicate, metricById(metric.metric), extraFigures(run.packs, metric.metric), context);
   return {
     text: run.text.slice(start, end),
     start,
@@ -179,6 +184,7 @@ function judge(run: Run, view: SentenceView, q: FoundQuantity, noun: CountedNoun
     metricName: note.metricName,
     rules: [...(predicate.ruleId ? [predicate.ruleId] : []), ...metric.ruleIds, ...(noun ? [noun.ruleId] : [])],
     sensitivity: run.sensitivity,
+    period: note.period ?? null, comparison: note.comparison, sentence: note.sentence,
   };
 }
 
