@@ -91,11 +91,14 @@ function fitScores(measures: readonly Measure[], sentence: string): number[] {
     let score = 0;
     for (const w of own) {
       if (!said.has(w)) continue;
-      if (words.every((other, j) => j === i || !other.has(w))) score += w.includes(' ') ? 2 : 1;
+      if (words.every((other, j) => j === i || !other.has(w))) score += 1;
     }
     return score;
   });
 }
+
+/** What a figure for the named period weighs against words of the labels found in the sentence. */
+const PERIOD_FIT = 3;
 
 export interface ComparisonInput {
   sentence: string;
@@ -111,11 +114,11 @@ export function chooseComparison(input: ComparisonInput, figures: readonly Figur
   const fit = fitScores(measures, input.sentence);
   const { period } = input;
   const hasPeriod = (m: Measure) => period !== null && m.figures.some((f) => isSamePeriod(f, period));
-  // Best fit to the sentence; among equals, one with a figure for the named period; then data order (the main measure first).
+  // Best fit to the sentence, where a figure for the named period counts for more than a word or two
+  // (a yearly series, not a cumulative total, answers "in FY2022"); among equals, data order (the main measure first).
+  const score = measures.map((m, i) => fit[i]! + (hasPeriod(m) ? PERIOD_FIT : 0));
   let best = 0;
-  for (let i = 1; i < measures.length; i++) {
-    if (fit[i]! > fit[best]! || (fit[i] === fit[best] && hasPeriod(measures[i]!) && !hasPeriod(measures[best]!))) best = i;
-  }
+  for (let i = 1; i < measures.length; i++) if (score[i]! > score[best]!) best = i;
   const measure = measures[best]!;
   if (!period) {
     const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));

@@ -84,6 +84,15 @@ describe('the official figure shown', () => {
     expect(chooseComparison({ sentence: plain, unit: 'count', period: periodIn(plain) }, figures)?.measure).toBe('patrol');
   });
 
+  test('a figure for the named period outweighs a word or two of another measure’s label', () => {
+    const cumulative = { ...figure('since-2007', 'cumulative', 'Cases the hotline handled since it opened', 51_000, fy(2018)), period: '2007 to 2018', periodStart: '2007-12-01' };
+    const yearly = [figure('yearly-fy2021', 'yearly', 'Potential cases the hotline identified', 10_300, fy(2021)), figure('yearly-fy2022', 'yearly', 'Potential cases the hotline identified', 10_000, fy(2022))];
+    const sentence = 'The hotline handled 10,000 cases in FY2022.';
+    expect(chooseComparison({ sentence, unit: 'count', period: periodIn(sentence) }, [cumulative, ...yearly])?.figureId).toBe('yearly-fy2022');
+    // With no period named, the words decide.
+    expect(chooseComparison({ sentence: 'The hotline handled 51,000 cases since it opened.', unit: 'count', period: null }, [cumulative, ...yearly])?.figureId).toBe('since-2007');
+  });
+
   test('a share is never compared with a count, nor a count with a share', () => {
     const figures = [...PATROL, ...SHARE];
     const share = 'About 8 percent of those apprehended in FY2019 were children.';
