@@ -20,6 +20,8 @@ export const SECTIONS_CSS = `
 .chart-bar.focus rect { fill: var(--chart-focus); }
 .chart-value, .chart-period, .chart-claim text { font: 10px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--muted); }
 .chart-bar.focus .chart-value, .chart-bar.focus .chart-period { fill: var(--fg); font-weight: 650; }
+/* A halo in the background colour keeps labels legible where the claim's line crosses them. */
+.chart-value, .chart-claim text { paint-order: stroke; stroke: var(--bg); stroke-width: 3px; stroke-linejoin: round; }
 .chart-claim line { stroke: var(--chart-claim); stroke-width: 1.5; stroke-dasharray: 5 3; }
 .chart-claim text { fill: var(--chart-claim); font-weight: 650; }
 .chart figcaption { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 4px 12px;
