@@ -62,7 +62,7 @@ export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, on
         <dd class="number">{claim.number.raw}</dd>
         <dt>The sentence says</dt>
         <dd class="says">{PREDICATE_WORDS[claim.predicate]}</dd>
-        {counts && (
+        {counts && !claim.conflation && (
           <>
             <dt>The figure counts</dt>
             <dd class="counts">{counts}</dd>

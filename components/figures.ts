@@ -27,7 +27,9 @@ export function shortPeriod(from: string, to: string): string {
   if (fm === 10 && fd === 1 && tm === 9 && td === 30 && ty === fy + 1) return `FY${yy(ty)}`;
   if (fm === 1 && fd === 1 && tm === 12 && td === 31 && ty === fy) return String(fy);
   if (fy === ty && fm === tm) return `${MONTHS[fm - 1]} ${yy(fy)}`;
-  return fy === ty ? String(ty) : `${yy(fy)}–${yy(ty)}`;
+  // Whole calendar years ("2010-2020"), else the day counting ends (cumulative totals "to Sep 25").
+  if (fm === 1 && fd === 1 && tm === 12 && td === 31) return `${yy(fy)}–${yy(ty)}`;
+  return `to ${MONTHS[tm - 1]} ${yy(ty)}`;
 }
 
 /** Compact values for chart labels: "69k", "1.7M", "38%", "$13B". */

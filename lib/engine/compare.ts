@@ -166,6 +166,9 @@ export function periodLabel(p: ClaimPeriod): string {
   if (p.kind === 'fiscal_year') return `FY${fy + 1}`;
   if (p.kind === 'calendar_year') return `calendar year ${fy}`;
   if (p.kind === 'month') return `${MONTH_NAMES[fm - 1]} ${fy}`;
-  const to = p.to ? ` to ${p.to}` : ' on';
-  return `“${p.raw}” (${p.from}${to})`;
+  const day = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return `${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
+  };
+  return `“${p.raw}” (${p.to ? `${day(p.from)} to ${day(p.to)}` : `from ${day(p.from)} on`})`;
 }
