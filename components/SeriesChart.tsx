@@ -26,7 +26,8 @@ const H = 132;
 const TOP = 16;
 const BOTTOM = 20;
 const LEFT = 4;
-const RIGHT = 4;
+/** A gutter on the right for the claim's label, so that it never sits on a bar. */
+const RIGHT = 34;
 
 /** The y-axis ceiling: the largest value shown, with headroom for its label. */
 function ceiling(values: readonly number[]): number {
@@ -48,6 +49,7 @@ export function SeriesChart({ points, label, focusId, claimValue, claimRaw, id }
   const top = ceiling([...points.map((p) => p.number), ...(claimValue !== null ? [claimValue] : [])]);
   const plotH = H - TOP - BOTTOM;
   const slot = (W - LEFT - RIGHT) / points.length;
+  const gutter = W - RIGHT + 3;
   const barW = Math.min(36, slot * 0.66);
   const y = (v: number) => TOP + plotH - (Math.max(0, v) / top) * plotH;
   const claimY = claimValue !== null ? y(claimValue) : null;
@@ -80,8 +82,9 @@ export function SeriesChart({ points, label, focusId, claimValue, claimRaw, id }
         {claimY !== null && (
           <g class="chart-claim">
             <line x1={LEFT} x2={W - RIGHT} y1={claimY} y2={claimY} />
-            <text x={W - RIGHT - 2} y={claimY < TOP + 10 ? claimY + 11 : claimY - 3} text-anchor="end">
-              claim {compact(claimValue!, unit)}
+            <text x={gutter} y={Math.max(claimY, 10) - 2}>claim</text>
+            <text x={gutter} y={Math.max(claimY, 10) + 9}>
+              {compact(claimValue!, unit)}
             </text>
           </g>
         )}
