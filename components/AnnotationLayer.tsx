@@ -4,7 +4,7 @@
 // region for announcements.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Claim } from '../lib/contract';
-import type { MetricSummary } from '../lib/messages';
+import type { MetricSummary, PresentationHints } from '../lib/messages';
 import { ClaimPopup } from './ClaimPopup';
 import { ClaimTooltip } from './ClaimTooltip';
 import type { Box } from './position';
@@ -20,10 +20,16 @@ export interface LayerActions {
   disableSite(): void;
 }
 
+/** The likely metrics' summaries (by id) and the presentation levels, for uncertain claims. */
+export interface ClaimExtras {
+  others?: Record<string, MetricSummary>;
+  hints?: PresentationHints;
+}
+
 export interface LayerState {
   theme: 'light' | 'dark';
-  tooltip: { claim: Claim; metric?: MetricSummary; anchor: Box } | null;
-  popup: { claim: Claim; metric?: MetricSummary; anchor: Box; host: string } | null;
+  tooltip: ({ claim: Claim; metric?: MetricSummary; anchor: Box } & ClaimExtras) | null;
+  popup: ({ claim: Claim; metric?: MetricSummary; anchor: Box; host: string } & ClaimExtras) | null;
   /** The claim the keyboard is on; `request` changes whenever focus must move onto it. */
   focus: { anchor: Box; label: string; request: number } | null;
   announcement: string;

@@ -1,5 +1,7 @@
 // Styles of the shadow-root UI. The shadow root keeps page CSS out and ours in.
-export const LAYER_CSS = `
+import { SECTIONS_CSS } from './sections-style';
+
+export const LAYER_CSS = SECTIONS_CSS + `
 :host { all: initial; }
 .layer {
   --bg: #ffffff; --fg: #1c1d21; --muted: #5b5f6b; --line: #e2e4ea; --accent: #b45309;

@@ -5,7 +5,8 @@
 // a pointer and keyboard path to each.
 import type { Claim } from '../../lib/contract';
 import { mayHoldClaim } from '../../lib/engine/prefilter';
-import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messages';
+import type { AnalyzeReply, MetricSummary, PageSettings, PresentationHints } from '../../lib/messages';
+import { readPageDate } from '../../lib/dom/page-date';
 import { createHighlighter, type Highlighter } from '../../lib/dom/highlight';
 import { rangeAtPoint } from '../../lib/dom/hit-test';
 import { CandidateWalk, blockMayHoldClaim, changedBlocks } from '../../lib/dom/candidates';
@@ -14,7 +15,7 @@ import { TimeSlicer } from '../../lib/dom/slices';
 import { onOverlongLine } from '../../lib/dom/long-lines';
 import { MAX_PIECE_CHARS, pieceBounds } from '../../lib/dom/passage-pieces';
 import { blockOf, isInsideSkipped, iteratePassages, type CollectOptions, type TextPassage } from '../../lib/dom/text-index';
-import { keyLine } from '../../components/claim-words';
+import { keyLine, metricLine } from '../../components/claim-words';
 import type { Box } from '../../components/position';
 import { extensionApi } from './extension-api';
 import type { AnnotatorHooks, PageAnnotator } from './handoff';
@@ -68,6 +69,8 @@ export class Annotator implements PageAnnotator {
   private annotations: Annotation[] = [];
   private byRange = new Map<Range, Annotation>();
   private metrics = new Map<string, MetricSummary>();
+  private hints: PresentationHints | undefined;
+  private pageDate: string | undefined;
   private dismissed = new Set<string>();
   /** Bumped on every stop or restart: work from an older generation drops its results. */
   private generation = 0;
@@ -273,8 +276,10 @@ export class Annotator implements PageAnnotator {
 
   private async analyze(batch: Candidate[]): Promise<AnalyzeReply | null> {
     const passages = batch.map((c, i) => ({ id: String(i), text: c.text }));
+    this.pageDate ??= readPageDate(this.doc) ?? '';
+    const pageDate = this.pageDate || undefined;
     try {
-      return readAnalyzeReply(await extensionApi().runtime.sendMessage({ type: 'analyze', passages }));
+      return readAnalyzeReply(await extensionApi().runtime.sendMessage({ type: 'analyze', passages, ...(pageDate ? { pageDate } : {}) }));
     } catch {
       return null; // background unavailable (extension reloading): the page stays as it is
     }
@@ -282,6 +287,7 @@ export class Annotator implements PageAnnotator {
 
   private async apply(batch: Candidate[], reply: AnalyzeReply, slicer: TimeSlicer, gen: number): Promise<void> {
     for (const [id, summary] of Object.entries(reply.metrics ?? {})) this.metrics.set(id, summary);
+    if (reply.presentation) this.hints = reply.presentation;
     let added = 0;
     for (const result of reply.results) {
       const candidate = batch[Number(result.id)];
@@ -454,14 +460,25 @@ export class Annotator implements PageAnnotator {
   // ---- claim navigation and popup ---------------------------------------
 
   private tooltipFor(a: Annotation) {
-    return { claim: a.claim, metric: this.metrics.get(a.claim.metric), anchor: boxOf(a.range) };
+    return { claim: a.claim, metric: this.metrics.get(a.claim.metric), anchor: boxOf(a.range), ...this.aboutClaim(a.claim) };
+  }
+
+  /** The likely metrics' summaries and the presentation levels, for the uncertainty lines. */
+  private aboutClaim(claim: Claim): { others: Record<string, MetricSummary>; hints?: PresentationHints } {
+    const others: Record<string, MetricSummary> = {};
+    for (const alt of claim.alternatives ?? []) {
+      const summary = this.metrics.get(alt.metric);
+      if (summary) others[alt.metric] = summary;
+    }
+    return this.hints ? { others, hints: this.hints } : { others };
   }
 
   private labelFor(a: Annotation): string {
     const index = this.annotations.indexOf(a) + 1;
     const metric = this.metrics.get(a.claim.metric);
     const line = keyLine(a.claim, metric?.tooltip);
-    return `Claim ${index} of ${this.annotations.length}: “${a.claim.text}”. ${metric?.shortName ?? a.claim.metricName}. ${line} Press Enter for context.`;
+    const name = metricLine(a.claim, metric?.shortName ?? a.claim.metricName, this.aboutClaim(a.claim));
+    return `Claim ${index} of ${this.annotations.length}: “${a.claim.text}”. ${name}. ${line} Press Enter for context.`;
   }
 
   private step(direction: 1 | -1): void {
@@ -494,7 +511,7 @@ export class Annotator implements PageAnnotator {
     const focus = this.ui.current.focus;
     this.ui.update({
       tooltip: null,
-      popup: { claim: a.claim, metric: this.metrics.get(a.claim.metric), anchor, host: location.hostname || 'this site' },
+      popup: { claim: a.claim, metric: this.metrics.get(a.claim.metric), anchor, host: location.hostname || 'this site', ...this.aboutClaim(a.claim) },
       // The ring over the claim is where focus returns when the popup closes.
       focus: { anchor, label: this.labelFor(a), request: focus?.request ?? this.focusRequest },
     });

@@ -3,7 +3,7 @@
 // bundle (it would double its size), so these read the same shapes by hand,
 // typed against those schemas, and drop anything that does not fit.
 import type { Claim } from '../../lib/contract';
-import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messages';
+import type { AnalyzeReply, MetricSummary, PageSettings, PresentationHints, SeriesPoint } from '../../lib/messages';
 
 type Unknown = Record<string, unknown>;
 
@@ -48,6 +48,14 @@ function isClaim(v: unknown): v is Claim {
   );
 }
 
+function isPoint(v: unknown): v is SeriesPoint {
+  return isObject(v) && isString(v.figureId) && isString(v.period) && isString(v.from) && isString(v.to) && isNumber(v.number) && isString(v.value) && isString(v.unit);
+}
+
+function isSeries(v: unknown): boolean {
+  return v === undefined || (isObject(v) && Object.values(v).every((points) => Array.isArray(points) && points.every(isPoint)));
+}
+
 function isSummary(v: unknown): v is MetricSummary {
   return (
     isObject(v) &&
@@ -55,8 +63,14 @@ function isSummary(v: unknown): v is MetricSummary {
     isString(v.name) &&
     isString(v.counts) &&
     isString(v.notCounts) &&
-    isString(v.tooltip)
+    isString(v.tooltip) &&
+    isSeries(v.series)
   );
+}
+
+function readPresentation(v: unknown): PresentationHints | undefined {
+  if (!isObject(v) || !isNumber(v.uncertainBelow) || !isIndex(v.alternativesShown) || !isIndex(v.caveatsShown)) return undefined;
+  return { uncertainBelow: v.uncertainBelow, alternativesShown: v.alternativesShown, caveatsShown: v.caveatsShown };
 }
 
 /** The background's reply to `analyze`; claims that do not fit the contract are dropped. */
@@ -71,7 +85,8 @@ export function readAnalyzeReply(raw: unknown): AnalyzeReply | null {
   if (isObject(raw.metrics)) {
     for (const [id, summary] of Object.entries(raw.metrics)) if (isSummary(summary)) metrics[id] = summary;
   }
-  return { results, metrics };
+  const presentation = readPresentation(raw.presentation);
+  return presentation ? { results, metrics, presentation } : { results, metrics };
 }
 
 export function readPageSettings(raw: unknown): PageSettings | null {
