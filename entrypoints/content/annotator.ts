@@ -9,7 +9,7 @@ import type { AnalyzeReply, MetricSummary, PageSettings } from '../../lib/messag
 import { createHighlighter, type Highlighter } from '../../lib/dom/highlight';
 import { rangeAtPoint } from '../../lib/dom/hit-test';
 import { createScreenReaderMarks, SR_LABEL_CLASS, type ScreenReaderMarks } from '../../lib/dom/sr-marks';
-import { moveFocusStart, tabStopBeside } from '../../lib/dom/tab-order';
+import { parkFocusAt, tabStopBeside } from '../../lib/dom/tab-order';
 import { CandidateWalk, blockMayHoldClaim, changedBlocks } from '../../lib/dom/candidates';
 import { compareRanges, normalizeSpace, rangeForOffsets, rangeHolds } from '../../lib/dom/ranges';
 import { TimeSlicer } from '../../lib/dom/slices';
@@ -85,6 +85,8 @@ export class Annotator implements PageAnnotator {
   private srMarks: ScreenReaderMarks | null = null;
   /** Where claim navigation goes on from: the claim last visited (a copy, which outlives its claim). */
   private cursor: Range | null = null;
+  /** The page element focus was put on when leaving a claim: navigation goes on from the cursor, not from it. */
+  private parkedAt: Element | null = null;
   private lastPress = new Map<PageCommand, { at: number; by: 'key' | 'command' }>();
   private overTooltip = false;
   private tooltipTimer = 0;
@@ -539,7 +541,7 @@ export class Annotator implements PageAnnotator {
   /** Esc on the focused claim: its tooltip goes first, focus staying; a second Esc leaves the claim. */
   private escapeOnClaim(): void {
     if (this.ui.current.tooltip) this.hideTooltip();
-    else this.leaveFocus();
+    else this.leaveFocus(true);
   }
 
   /** Esc with a tooltip shown and the focus anywhere on the page: the tooltip goes, the focus stays. */
@@ -616,7 +618,10 @@ export class Annotator implements PageAnnotator {
     if (current >= 0) return (current + direction + n) % n;
     let from: Range | null = null;
     const focused = this.doc.activeElement;
-    if (focused && focused !== this.doc.body && focused !== this.doc.documentElement && !this.ui.isHost(focused)) {
+    const onMark = this.markedClaimOf(focused);
+    if (onMark) return (this.annotations.indexOf(onMark) + direction + n) % n;
+    const ownFocus = !focused || focused === this.parkedAt || focused === this.doc.body || focused === this.doc.documentElement;
+    if (!ownFocus && !this.ui.isHost(focused)) {
       from = this.doc.createRange();
       from.selectNode(focused);
     } else if (this.cursor) {
@@ -668,15 +673,16 @@ export class Annotator implements PageAnnotator {
   }
 
   /**
-   * The popup needs room above or below its claim (it never covers it): a
-   * claim near the top or bottom edge of a short viewport is scrolled to the
-   * top first.
+   * The popup needs room above or below its claim (it never covers it): when
+   * neither side has about a popup's height, the claim is scrolled to the top
+   * first (small screens, high zoom).
    */
   private makeRoom(a: Annotation): void {
     const view = this.doc.defaultView!;
     const rect = a.range.getBoundingClientRect();
     const room = Math.max(rect.top, view.innerHeight - rect.bottom);
-    if (room >= Math.min(320, view.innerHeight / 2)) return;
+    // About the popup's usual height, or most of a short viewport.
+    if (room >= Math.min(420, view.innerHeight * 0.7)) return;
     view.scrollBy({ top: rect.top - 12, behavior: 'instant' as ScrollBehavior });
   }
 
@@ -712,18 +718,22 @@ export class Annotator implements PageAnnotator {
     this.ui.update({ popup: null, focus: null, tooltip: null });
   }
 
-  private leaveFocus(): void {
+  /**
+   * The claim is no longer current. With `park` (Esc), the focus goes to the
+   * page where the claim stands (its own mark in screen-reader mode, else its
+   * paragraph), not to the end of the document where the ring was.
+   */
+  private leaveFocus(park = false): void {
     // Esc on the ring removes it, and its removal fires the blur that asks again: once is enough.
     if (this.ui.current.popup || (!this.active && !this.ui.current.focus)) return;
     const left = this.active;
     this.active = null;
     this.highlighter?.setActive(null);
-    const onMark = left && this.srMarks && this.doc.activeElement === this.srMarks.focusTarget(left.range);
+    const mark = left && this.srMarks?.focusTarget(left.range);
+    const onMark = !!mark && this.doc.activeElement === mark;
+    // Park before the ring goes, so that its blur finds the focus already in the page.
+    if (park && left && !onMark) this.parkedAt = parkFocusAt(left.range);
     this.ui.update({ focus: null, tooltip: this.hovered ? this.tooltipFor(this.hovered) : null });
-    if (!left) return;
-    if (onMark) (this.doc.activeElement as HTMLElement).blur();
-    // Focus falls back to the page where the claim stands: the next Tab goes on from there.
-    if (this.doc.activeElement === this.doc.body || this.ui.isHost(this.doc.activeElement!)) moveFocusStart(left.range, 'end');
   }
 
   /** Tab or Shift+Tab on the ring: the page's next stop after the claim, or the one before it. */
@@ -736,9 +746,8 @@ export class Annotator implements PageAnnotator {
       target.focus();
       return;
     }
-    // Nothing to stop at on that side: the page keeps its starting point at the claim.
-    this.leaveFocus();
-    moveFocusStart(a.range, direction > 0 ? 'end' : 'start');
+    // Nothing to stop at on that side: the focus stays in the page, where the claim stands.
+    this.leaveFocus(true);
   }
 
   private dismissActive(): void {
@@ -756,7 +765,7 @@ export class Annotator implements PageAnnotator {
       this.focusOn(next);
       this.ui.update({ tooltip: null });
     } else {
-      moveFocusStart(a.range, 'end');
+      this.parkedAt = parkFocusAt(a.range);
     }
     const left = this.annotations.length;
     this.ui.announce(left > 0 ? 'Claim dismissed.' : 'Claim dismissed. No claims left on this page.');

@@ -50,10 +50,25 @@ export function tabStopBeside(range: Range, direction: 1 | -1, skip: (el: Elemen
   return best;
 }
 
-/** Moves the browser's sequential-focus starting point to `range`'s end or start, without focusing anything. */
-export function moveFocusStart(range: Range, edge: 'start' | 'end'): void {
-  const selection = range.startContainer.ownerDocument?.getSelection();
-  if (!selection) return;
-  if (edge === 'end') selection.collapse(range.endContainer, range.endOffset);
-  else selection.collapse(range.startContainer, range.startOffset);
+const BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'td', 'th', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'div', 'section', 'article', 'main']);
+
+/**
+ * Puts the keyboard focus on the block that holds `range` (its paragraph, list
+ * item, cell…), where the claim stands: the reading position stays there and
+ * the next Tab goes on from there. A block that is not focusable is lent
+ * tabindex="-1" (focusable from script only) until it loses the focus. Returns
+ * the element focused, or null.
+ */
+export function parkFocusAt(range: Range): HTMLElement | null {
+  let el: Element | null =
+    range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement;
+  while (el && !BLOCKS.has(el.localName)) el = el.parentElement;
+  const target = el as HTMLElement | null;
+  if (!target || !target.isConnected) return null;
+  if (!target.hasAttribute('tabindex')) {
+    target.setAttribute('tabindex', '-1');
+    target.addEventListener('blur', () => target.removeAttribute('tabindex'), { once: true });
+  }
+  target.focus({ preventScroll: true });
+  return target.ownerDocument.activeElement === target ? target : null;
 }

@@ -150,7 +150,8 @@ describe('announcements', () => {
           for (const r of records)
             for (const n of Array.from(r.addedNodes))
               if (n instanceof Element && n.localName === 'metric-lens-ui' && n.shadowRoot) watchRoot(n.shadowRoot);
-        }).observe(document.documentElement, { childList: true });
+          // At this point the document may have no root element yet: watch from the document down.
+        }).observe(document, { childList: true, subtree: true });
       }),
     );
     const live = () => page.evaluate(() => (window as unknown as { __live: string[] }).__live);
@@ -197,12 +198,12 @@ describe('focus order around claims', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expect.poll(() => ui(page, '.ring').count()).toBe(0);
-    expect(await focused(page)).not.toMatch(/^ui:/);
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toBe('#after2');
-    await page.keyboard.press('Escape');
+    // The focus is on the claim's paragraph, not at the end of the document.
+    expect(await focused(page)).toBe('#p2');
     await page.keyboard.press('Alt+Shift+N');
     await expect.poll(() => ringLabel(page)).toContain(`Claim 3 of ${n}`);
+    // The paragraph lent for the focus keeps nothing of it.
+    expect(await page.locator('#p2').getAttribute('tabindex')).toBeNull();
 
     // Dismiss claim 2: focus goes to the claim after it, and navigation goes on from there.
     await page.keyboard.press('Alt+Shift+P');
@@ -412,7 +413,11 @@ describe('commands', () => {
       const api = (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome;
       return (await api.commands.getAll()).map((c) => [c.name, c.shortcut]);
     });
-    expect(listed).toEqual(expect.arrayContaining([['next-claim', 'Alt+Shift+N'], ['previous-claim', 'Alt+Shift+P'], ['toggle-highlights', 'Alt+Shift+H']]));
+    // Chromium 156 leaves Alt+Shift+N and Alt+Shift+P unassigned here (people can assign them in its
+    // shortcut settings); the page's own key handling covers those defaults.
+    const names = listed.map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining(['next-claim', 'previous-claim', 'toggle-highlights']));
+    expect(listed).toContainEqual(['toggle-highlights', 'Alt+Shift+H']);
   });
 
   test('a relayed command moves to a claim or hides and shows the highlights, with a spoken confirmation', async () => {
