@@ -496,8 +496,9 @@ describe('extension pages', () => {
     await expect(options.getByRole('checkbox', { name: /Screen-reader mode/ }).isChecked()).resolves.toBe(false);
   });
 
+  // axe reads every node of a long page: one surface a test, so that each has its own time.
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe finds nothing on the options page, the toolbar popup and the in-page UI (${scheme})`, async () => {
+    test(`axe finds nothing on the options page (${scheme})`, async () => {
       await storeSettings({});
       const options = await browser.context.newPage();
       onTestFinished(() => options.close());
@@ -506,7 +507,9 @@ describe('extension pages', () => {
       await options.getByRole('heading', { name: 'Sensitivity' }).waitFor();
       await axe(options, `the options page (${scheme})`);
       await options.screenshot({ path: join(ARTIFACTS_DIR, `a11y-options-${scheme}.png`), fullPage: true });
+    }, 120_000);
 
+    test(`axe finds nothing on the toolbar popup (${scheme})`, async () => {
       const popup = await browser.context.newPage();
       onTestFinished(() => popup.close());
       await popup.emulateMedia({ colorScheme: scheme });
@@ -515,7 +518,10 @@ describe('extension pages', () => {
       await popup.locator('body *').first().waitFor();
       await popup.waitForTimeout(300);
       await axe(popup, `the toolbar popup (${scheme})`);
+    }, 120_000);
 
+    test(`axe finds nothing on the in-page tooltip and popup (${scheme})`, async () => {
+      await storeSettings({});
       const page = await open('/scheme.html', (p) => p.emulateMedia({ colorScheme: scheme }));
       const range = (await paintedRanges(page))[0]!;
       await page.mouse.move(range.rect!.x + 10, range.rect!.y + range.rect!.height / 2, { steps: 3 });
@@ -528,6 +534,6 @@ describe('extension pages', () => {
       await expect(ui(page, '.layer').getAttribute('class')).resolves.toContain(scheme);
       await axe(page, `the in-page popup (${scheme})`);
       await page.screenshot({ path: join(ARTIFACTS_DIR, `a11y-popup-${scheme}.png`) });
-    });
+    }, 120_000);
   }
 });
