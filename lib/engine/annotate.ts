@@ -43,7 +43,7 @@ export function annotate(
   const figure = closestFigure(q, [...metric.figures, ...extraFigures]);
   return {
     metricName: metric.name,
-    caveats: [...metric.caveats],
+    caveats: metric.caveats.map((c) => c.text),
     conflation: conflationOf(predicate, metric),
     source: figure
       ? { publisher: figure.publisher, title: figure.title, period: figure.period, value: figure.value, url: figure.url }
