@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/commands';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -24,6 +25,8 @@ export default defineConfig({
         run_at: 'document_idle',
       },
     ],
+    // Keyboard shortcuts people can see and change in the browser's shortcut settings.
+    commands: manifestCommands(),
     web_accessible_resources: [
       { resources: ['content-annotator.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],

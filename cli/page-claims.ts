@@ -17,11 +17,12 @@ export interface PaintedRange {
   rect: { x: number; y: number; width: number; height: number } | null;
 }
 
-/** The ranges in Metric Lens's highlights (either style), in document order, as the page sees them. */
+/** The ranges in Metric Lens's highlights (any style), in document order, as the page sees them. */
 export async function paintedRanges(page: Page): Promise<PaintedRange[]> {
   return page.evaluate(() => {
     const registry = CSS.highlights;
-    const highlight = registry.get('metric-lens') ?? registry.get('metric-lens-underline');
+    const highlight =
+      registry.get('metric-lens') ?? registry.get('metric-lens-underline') ?? registry.get('metric-lens-contrast');
     const ranges = highlight ? ([...highlight] as Range[]) : [];
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     return ranges.map((range) => {

@@ -20,9 +20,17 @@ export interface ClaimPopupProps {
   /** Summaries of the other likely metrics, by id. */
   others?: Record<string, MetricSummary>;
   hints?: PresentationHints;
+  /** Tab past the last control, or Shift+Tab before the first: the popup closes, focus back on its claim. */
+  onTabOut?: () => void;
 }
 
-export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, onDisableSite, others, hints }: ClaimPopupProps) {
+/** The popup's own tab stops, in order. */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  return Array.from(root.querySelectorAll<HTMLElement>(selector)).filter((el) => el.getClientRects().length > 0);
+}
+
+export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, onDisableSite, others, hints, onTabOut }: ClaimPopupProps) {
   const { ref, style } = usePlacement<HTMLDivElement>(anchor, 'below');
   const closeRef = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
@@ -33,6 +41,18 @@ export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, on
       event.preventDefault();
       event.stopPropagation();
       onClose();
+    } else if (event.key === 'Tab' && onTabOut && ref.current) {
+      // Leaving the popup by Tab would land at the page's end or top: go back to the claim instead.
+      const stops = tabStops(ref.current);
+      const at = (ref.current.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement | null;
+      const leaving = event.shiftKey
+        ? at === ref.current || at === stops[0]
+        : at === stops[stops.length - 1] || stops.length === 0;
+      if (leaving) {
+        event.preventDefault();
+        event.stopPropagation();
+        onTabOut();
+      }
     }
   };
   const counts = claim.conflation?.counts ?? metric?.counts;

@@ -66,6 +66,7 @@ export function pageSettings(settings: Settings, host: string): PageSettings {
   return {
     active: isSiteEnabled(settings, host),
     highlightStyle: settings.highlightStyle,
+    screenReaderMarks: settings.screenReaderMarks,
     analysisKey: JSON.stringify([settings.sensitivity, settings.disabledMetrics, settings.rulePacks]),
   };
 }

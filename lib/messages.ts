@@ -22,6 +22,8 @@ export const Message = z.discriminatedUnion('type', [
    * stay out of the page's bundle.)
    */
   z.object({ type: z.literal('page-settings'), host: z.string().max(300) }),
+  /** background → content: a keyboard shortcut of the manifest's `commands` was pressed on this tab. */
+  z.object({ type: z.literal('command'), command: z.string().max(100) }),
   /** content → background: switch Metric Lens off on this host (the popup's "Turn off on …"). */
   z.object({ type: z.literal('disable-site'), host: z.string().max(300) }),
 ]);
@@ -72,7 +74,9 @@ export type AnalyzeReply = z.infer<typeof AnalyzeReply>;
 export const PageSettings = z.object({
   /** Metric Lens is on, and on for this host. */
   active: z.boolean(),
-  highlightStyle: z.enum(['color', 'underline']),
+  highlightStyle: z.enum(['color', 'underline', 'contrast']),
+  /** Claims are marked in the page's text for screen readers (see lib/dom/sr-marks.ts). */
+  screenReaderMarks: z.boolean(),
   /** Changes whenever the engine would answer differently (sensitivity, metrics, rule packs). */
   analysisKey: z.string(),
 });

@@ -4,6 +4,7 @@
 // typed against those schemas, and drop anything that does not fit.
 import type { Claim } from '../../lib/contract';
 import type { AnalyzeReply, MetricSummary, PageSettings, PresentationHints, SeriesPoint } from '../../lib/messages';
+import { isCommandName, type CommandName } from '../../lib/commands';
 
 type Unknown = Record<string, unknown>;
 
@@ -13,12 +14,21 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const isIndex = (v: unknown): v is number => isNumber(v) && Number.isInteger(v) && v >= 0;
 
-export type PopupRequest = { type: 'list-claims' } | { type: 'focus-claim'; index: number };
+/** The shortcuts of the manifest's `commands` (lib/commands.ts), relayed by the background. */
+export type PageCommand = CommandName;
+
+export type PopupRequest =
+  | { type: 'list-claims' }
+  | { type: 'focus-claim'; index: number }
+  | { type: 'command'; command: PageCommand };
 
 export function readPopupRequest(raw: unknown): PopupRequest | null {
   if (!isObject(raw)) return null;
   if (raw.type === 'list-claims') return { type: 'list-claims' };
   if (raw.type === 'focus-claim' && isIndex(raw.index)) return { type: 'focus-claim', index: raw.index };
+  if (raw.type === 'command' && isString(raw.command) && isCommandName(raw.command)) {
+    return { type: 'command', command: raw.command };
+  }
   return null;
 }
 
@@ -91,6 +101,6 @@ export function readAnalyzeReply(raw: unknown): AnalyzeReply | null {
 
 export function readPageSettings(raw: unknown): PageSettings | null {
   if (!isObject(raw) || typeof raw.active !== 'boolean' || !isString(raw.analysisKey)) return null;
-  const style = raw.highlightStyle === 'underline' ? 'underline' : 'color';
-  return { active: raw.active, highlightStyle: style, analysisKey: raw.analysisKey };
+  const style = raw.highlightStyle === 'underline' || raw.highlightStyle === 'contrast' ? raw.highlightStyle : 'color';
+  return { active: raw.active, highlightStyle: style, screenReaderMarks: raw.screenReaderMarks === true, analysisKey: raw.analysisKey };
 }
