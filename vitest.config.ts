@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The second reporter closes the run with one line naming the tests skipped for want of
+    // outside data (../shared) or Firefox, and what was missing.
+    reporters: ['default', './tests/skip-reporter.ts'],
     projects: [
       {
         test: {
