@@ -47,6 +47,7 @@ const FIXTURE = 'nytimes-1.html';
 /** The pages' own scripts and remote loads stay off, so any change or request can only be ours. */
 const PAGE_CSP = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline'";
 const PROBE = 'http://metric-lens-probe.invalid/from-an-extension-page';
+const ERROR_PROBE = 'metric-lens-error-probe';
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The engine's claims for a document, passage by passage, as the content script asks for them. */
@@ -274,8 +275,13 @@ describeWhenAvailable(
       await extensionPage.evaluate((url: string) => fetch(url).then(() => null, () => null), PROBE);
       await expect.poll(() => proxy.requests.some((r) => r.includes(PROBE))).toBe(true);
 
-      const fromExtension = firefox.output.filter((line) => line.includes('moz-extension://'));
-      expect([...errors, ...fromExtension]).toEqual([]);
+      // Likewise an error thrown in an add-on page must reach Firefox's output, where such errors land
+      // with their moz-extension:// address (puppeteer reports them only for web pages).
+      await extensionPage.evaluate((text: string) => void setTimeout(() => { throw new Error(text); }), ERROR_PROBE);
+      await expect.poll(() => firefox.output.some((l) => l.includes(ERROR_PROBE) && l.includes(EXTENSION_ORIGIN))).toBe(true);
+
+      const fromExtension = firefox.output.filter((line) => line.includes('moz-extension://') && !line.includes(ERROR_PROBE));
+      expect([...errors.filter((e) => !e.includes(ERROR_PROBE)), ...fromExtension]).toEqual([]);
       const pages = proxy.requests.filter((r) => r.startsWith(`GET ${PAGES_ORIGIN}/`));
       expect(pages.length).toBeGreaterThan(3);
       expect(proxy.requests.filter((r) => !r.startsWith(`GET ${PAGES_ORIGIN}/`) && !r.includes(PROBE))).toEqual([]);

@@ -139,18 +139,21 @@ export async function launchFirefoxWithExtension(proxyPort: number): Promise<Fir
 
 /**
  * Opens one of the add-on's pages. Puppeteer's navigation wait may never end on
- * moz-extension:// pages although they load, so the page's own state is what counts.
+ * moz-extension:// pages although they load, and an evaluate call made while
+ * the page is being replaced can fail: the page's own state, read until it
+ * answers, is what counts.
  */
 export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
   const page = await browser.newPage();
   const url = `${EXTENSION_ORIGIN}/${path}`;
   void page.goto(url).catch(() => {});
-  await page.waitForFunction(
-    (want: string) => location.href === want && document.readyState === 'complete',
-    { timeout: 20_000, polling: 100 },
-    url,
-  );
-  return page;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+    if (state?.[0] === url && state[1] === 'complete') return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not load (last seen: ${state?.join(', ') ?? 'no answer'})`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
 }
 
 /** Holds `modifiers` while pressing `key` (puppeteer has no chord syntax). */
