@@ -10,7 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          testTimeout: 20_000,
+          // The scanner's tests start Node processes: slow when other work shares the two cores.
+          testTimeout: 120_000,
         },
       },
       {
