@@ -9,6 +9,7 @@ import { choosePredicate, type PredicateChoice } from './predicate';
 import { QUANTITY_HINT, TOPIC_HINT } from './prefilter';
 import { findQuantities, type FoundQuantity } from './quantity';
 import type { DocReading } from './reading';
+import type { SentenceHits } from './scan';
 import { countedNoun, type CountedNoun } from './subject';
 
 export interface Candidate {
@@ -22,6 +23,9 @@ export interface Candidate {
   noun: CountedNoun | null;
   predicate: PredicateChoice;
   evidence: Evidence;
+  /** The sentence's span in the block's text, and its rule hits (the annotation quotes its words). */
+  sentenceSpan: { start: number; end: number };
+  hits: SentenceHits;
 }
 
 /** Sentences before and after a number in which a topic word lets it be a candidate. */
@@ -71,6 +75,8 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
         noun,
         predicate,
         evidence,
+        sentenceSpan: { start: s.start, end: s.end },
+        hits,
       });
     });
   });

@@ -27,6 +27,8 @@ export interface EngineOptions {
   packs?: readonly RulePack[];
   /** Another fitted model (cross-validation scores each fold with its own). */
   model?: ModelFile;
+  /** The page's date (YYYY-MM-DD), for relative periods ("last year"); DocumentInput.date otherwise. */
+  pageDate?: string;
 }
 
 const compiledCache = new Map<string, CompiledRules>();
@@ -98,15 +100,24 @@ export function findClaimsInDocument(doc: DocumentInput, options: EngineOptions 
     kept.push(x);
   }
   kept.sort((a, b) => a.c.block - b.c.block || a.c.start - b.c.start);
-  for (const { c, s } of kept) perBlock[c.block]!.push(toClaim(doc, c, s, model, sensitivity, options.packs ?? []));
+  for (const { c, s } of kept) perBlock[c.block]!.push(toClaim(doc, c, s, model, sensitivity, options.packs ?? [], options.pageDate ?? doc.date));
   return perBlock;
 }
 
-function toClaim(doc: DocumentInput, c: Candidate, s: Scored, model: ModelFile, sensitivity: Sensitivity, packs: readonly RulePack[]): Claim {
+function toClaim(
+  doc: DocumentInput,
+  c: Candidate,
+  s: Scored,
+  model: ModelFile,
+  sensitivity: Sensitivity,
+  packs: readonly RulePack[],
+  pageDate: string | undefined,
+): Claim {
   const text = doc.blocks[c.block]!.text;
   const metric = s.metrics[0]!.metric;
   const predicate = s.predicates[0]?.predicate ?? c.predicate.predicate;
-  const note = annotate(c.q, predicate, metricById(metric), extraFigures(packs, metric));
+  const context = { passage: text, sentence: c.sentenceSpan, pageDate, hits: c.hits, predicateRule: c.predicate.ruleId };
+  const note = annotate(c.q, predicate, metricById(metric), extraFigures(packs, metric), context);
   const parts = contributions(model, c.evidence, metric);
   const reasons: Reason[] = [];
   const seen = new Set<string>();
@@ -152,6 +163,9 @@ function toClaim(doc: DocumentInput, c: Candidate, s: Scored, model: ModelFile, 
     sensitivity,
     reasons,
     alternatives,
+    period: note.period ?? null,
+    comparison: note.comparison,
+    sentence: note.sentence,
   };
 }
 

@@ -53,7 +53,7 @@ describe('the contract’s close cases', () => {
     const claim = single('Officials lost track of 85,000 migrant children, the report said.');
     expect(claim.predicate).toBe('missing');
     expect(claim.metric).toBe('orr_lost_contact');
-    expect(claim.conflation).toEqual({ says: 'missing', counts: expect.any(String) });
+    expect(claim.conflation).toEqual({ says: 'missing', counts: expect.any(String), words: 'lost track of' });
     expect(claim.source?.url).toMatch(/^https:\/\//);
   });
 
