@@ -58,9 +58,10 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
     const phrases: Hit[] = quantities.map((q, k) => ({ start: q.start, end: Math.max(q.end, nouns[k]?.end ?? q.end) }));
     quantities.forEach((q, k) => {
       const noun = nouns[k] ?? null;
-      const predicate = choosePredicate(s.text, q, noun, hits, phrases.filter((_, j) => j !== k));
+      const others = phrases.filter((_, j) => j !== k);
+      const predicate = choosePredicate(s.text, q, noun, hits, others);
       const evidence = evidenceFor({
-        reading, rules, sentence: i, q, noun, predicate, index: k, count: quantities.length, firstStart: quantities[0]!.start, knownCues,
+        reading, rules, sentence: i, q, noun, predicate, index: k, count: quantities.length, firstStart: quantities[0]!.start, knownCues, others,
       });
       // The span reaches back to a noun only in "UC encounters (88,089)"; "the number of
       // children … rose from 31,000 to 48,000" names it for both numbers, so neither span takes it.

@@ -5,7 +5,7 @@
 import type { AnchorRule, MetricCueRule } from '../../rules/schema';
 import type { CompiledRules } from './compile';
 import { acrossClause, distance, type Hit } from './lexicon';
-import type { PredicateChoice } from './predicate';
+import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
 import type { DocReading } from './reading';
 import type { SentenceHits } from './scan';
@@ -52,6 +52,8 @@ export interface CandidateContext {
    * `cw.<metric>.<place>` feature (its weight / 10), so a pack's new cue weighs in through those.
    */
   knownCues: ReadonlySet<string>;
+  /** The phrases of the sentence's other numbers: their verbs are not this number's wording. */
+  others?: readonly Hit[];
 }
 
 function magnitude(q: FoundQuantity): string {
@@ -171,6 +173,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
     let best: Place | null = null;
     let bestHit: Hit | null = null;
     for (const h of list) {
+      if (c.others && cueOfAnother(s.text, h, { start: q.start, end: Math.max(q.end, noun?.end ?? q.end) }, c.others)) continue;
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       const place: Place = isHead ? 'resp' : acrossClause(s.text, h, q) ? 'clause' : distance(h, q) <= NEAR_CHARS ? 'near' : 'far';
       if (!best || PLACE_RANK[place] < PLACE_RANK[best]) [best, bestHit] = [place, h];

@@ -40,6 +40,11 @@ function ownedBy(sentence: string, other: Hit, cue: Hit, q: Hit): boolean {
   return false;
 }
 
+/** Whether a predicate cue belongs to one of the sentence's other numbers (inside its phrase, or its verb). */
+export function cueOfAnother(sentence: string, cue: Hit, phrase: Hit, others: readonly Hit[]): boolean {
+  return others.some((o) => (cue.start >= o.start && cue.end < o.end) || ownedBy(sentence, o, cue, phrase));
+}
+
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$/i;
 
 interface Candidate {
@@ -66,7 +71,7 @@ export function choosePredicate(
   const phrase: Hit = { start: q.start, end: Math.max(q.end, noun?.end ?? q.end) };
   for (const { rule, hits: spans } of hits.predicates) {
     for (const h of spans) {
-      if (others.some((o) => (h.start >= o.start && h.end < o.end) || ownedBy(sentence, o, h, phrase))) continue;
+      if (cueOfAnother(sentence, h, phrase, others)) continue;
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       if (rule.headOnly && !isHead) continue;
       if (q.unit === 'usd' && rule.predicate === 'prosecuted' && COURT_CHARGE.test(sentence.slice(h.start, h.end))) continue;
