@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/commands';
 import { storeSafeBundle } from './build/store-safe-bundle';
 
 export default defineConfig({
@@ -26,6 +27,8 @@ export default defineConfig({
         run_at: 'document_idle',
       },
     ],
+    // Keyboard shortcuts people can see and change in the browser's shortcut settings.
+    commands: manifestCommands(),
     web_accessible_resources: [
       { resources: ['content-annotator.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],

@@ -19,11 +19,11 @@ export interface PaintedRange {
 
 /**
  * Runs in the page (self-contained, for any driver's `evaluate`): the ranges in
- * Metric Lens's highlights (either style), in document order.
+ * Metric Lens's highlights (any style), in document order.
  */
 export function readPaintedRanges(): PaintedRange[] {
   const registry = CSS.highlights;
-  const highlight = registry.get('metric-lens') ?? registry.get('metric-lens-underline');
+  const highlight = registry.get('metric-lens') ?? registry.get('metric-lens-underline') ?? registry.get('metric-lens-contrast');
   const ranges = highlight ? ([...highlight] as Range[]) : [];
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.map((range) => {
@@ -35,7 +35,7 @@ export function readPaintedRanges(): PaintedRange[] {
   });
 }
 
-/** The ranges in Metric Lens's highlights (either style), in document order, as the page sees them. */
+/** The ranges in Metric Lens's highlights (any style), in document order, as the page sees them. */
 export async function paintedRanges(page: Page): Promise<PaintedRange[]> {
   return page.evaluate(readPaintedRanges);
 }

@@ -5,6 +5,7 @@
 import type { Claim } from '../../lib/contract';
 import type { PageSettings } from '../../lib/messages';
 import type { CandidateWalk } from '../../lib/dom/candidates';
+import type { PageCommand } from './inbox';
 import type { MarkName } from './marks';
 
 /** What the gate lends the session: its marks, its change watcher, the work it started early. */
@@ -46,6 +47,8 @@ export interface PageAnnotator {
   stop(): void;
   updateSettings(next: PageSettings): void;
   focusClaim(index: number): boolean;
+  /** A keyboard shortcut of the manifest's `commands`, relayed by the background. */
+  runCommand(command: PageCommand): void;
   pageChanged(added: Node[], removedFrom: Node[]): void;
 }
 
