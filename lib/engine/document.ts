@@ -15,8 +15,8 @@ import { metricById } from '../../rules/index';
 import { annotate } from './annotate';
 import { findCandidates, type Candidate } from './candidates';
 import { compileRules, mergePacks, type CompiledRules } from './compile';
-import { contributions, scoreEvidence, type Scored } from './model';
-import { mayHoldClaim } from './prefilter';
+import { claimProbability, contributions, scoreEvidence, type Scored } from './model';
+import { QUANTITY_HINT, TOPIC_HINT } from './prefilter';
 import { readDocument } from './reading';
 
 export interface EngineOptions {
@@ -59,7 +59,9 @@ let last: { doc: DocumentInput; key: string; candidates: Candidate[] } | null = 
 
 /** Every candidate number of a document with its evidence, before any decision (the fit reads these). */
 export function documentCandidates(doc: DocumentInput, packs: readonly RulePack[] = []): Candidate[] {
-  if (!doc.blocks.some((b) => mayHoldClaim(b.text))) return [];
+  // A quantity in one block and its topic in another (a heading, the title) still make a candidate.
+  if (!doc.blocks.some((b) => QUANTITY_HINT.test(b.text))) return [];
+  if (!TOPIC_HINT.test(doc.title ?? '') && !doc.blocks.some((b) => TOPIC_HINT.test(b.text))) return [];
   const key = `${packs.map(packKey).join('\n')}\u0000${doc.title ?? ''}\u0000${doc.blocks.map((b) => `${b.kind}${b.level ?? ''}\u0001${b.text}`).join('\u0000')}`;
   if (last && last.key === key) return last.candidates;
   const rules = rulesFor(packs);
@@ -88,6 +90,7 @@ export function findClaimsInDocument(doc: DocumentInput, options: EngineOptions 
   const disabled = new Set(options.disabledMetrics ?? []);
   const chosen: { c: Candidate; s: Scored }[] = [];
   for (const c of candidates) {
+    if (claimProbability(model, c.evidence) < threshold) continue;
     const s = scoreEvidence(model, c.evidence);
     if (s.pClaim < threshold || disabled.has(s.metrics[0]!.metric)) continue;
     chosen.push({ c, s });

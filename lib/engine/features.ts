@@ -4,7 +4,7 @@
 // paragraph, the heading and the page); the fitted model (model.ts) weighs it.
 import type { AnchorRule, MetricCueRule } from '../../rules/schema';
 import type { CompiledRules } from './compile';
-import { acrossClause, distance, type Hit } from './lexicon';
+import { acrossClause, distance, tokenize, type Hit, type Token } from './lexicon';
 import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
 import type { DocReading } from './reading';
@@ -33,6 +33,17 @@ const NEAR_CHARS = 40;
 /** "That figure…", "They…": a sentence that points back to what came before. */
 const ANAPHOR = /^(?:[^,]{0,40},\s)?(?:that|this|the|these|those|such)\s(?:figure|number|total|count|estimate|data|numbers|figures|statistic|tally|rate|share)s?\b|^(?:they|these|those|it|of (?:these|those|them|the))\b/i;
 const PAGE_MIN_SENTENCES = 4;
+/** Words this close to the number (either side, same clause) count as "beside" it. */
+const NEAR_WORDS = 5;
+const STOP = new Set(
+  'the a an of in on at to for from by with and or but that this these those is are was were be been has have had it its their they them he she his her as than then which who whom whose what when where while about into over under after before between during per each all any some more most less least other such not no only also just there here said says say according'.split(' '),
+);
+
+/** A word as a feature: lowercase, a plural's "s" dropped; digits and short or common words none. */
+function wordKey(word: string): string | null {
+  if (word.length < 3 || /\d/.test(word) || STOP.has(word)) return null;
+  return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}
 const RESPECTIVELY = /\brespectively\b/i;
 
 export interface CandidateContext {
@@ -131,6 +142,17 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const before = s.text.slice(Math.max(0, q.start - 30), q.start);
   if (/\$\s?$|\bUS\s?$|[A-Z]{2,}\s?$|#\s?$|\bNo\.?\s?$/.test(before)) set('prefix.code');
   if (/\(\s?$/.test(before)) set('bracket');
+
+  // The words themselves, beside the number and in its sentence: what no rule names yet
+  // ("custody", "shelter", "located") still weighs, by the weight the fit gives it.
+  const tokens = tokensOf(reading, c.sentence);
+  const at = tokens.findIndex((t) => t.end > q.start);
+  tokens.forEach((t, i) => {
+    const w = wordKey(t.text);
+    if (!w) return;
+    set(`w.${w}`, 1, { start: base + t.start, end: base + t.end });
+    if (at >= 0 && Math.abs(i - at) <= NEAR_WORDS && !acrossClause(s.text, t, q)) set(`wn.${w}`, 1, { start: base + t.start, end: base + t.end });
+  });
 
   const hits = reading.hitsAt(c.sentence);
   const topic = topicStrength(hits);
@@ -254,8 +276,13 @@ export function evidenceFor(c: CandidateContext): Evidence {
     for (const [metric, n] of page.cues) set(`cw.${metric}.page`, Math.min(2, Math.log1p(n) / 2));
     set('page.topic', page.topic);
   }
+  // Context places pooled: few passages teach each place apart, more teach them together.
+  for (const [name, v] of [...values]) {
+    const m = name.match(/^cw\.([a-z_]+)\.(prev|para|intro|head)$/);
+    if (m) values.set(`cw.${m[1]}.ctx`, Math.min(2, (values.get(`cw.${m[1]}.ctx`) ?? 0) + v));
+  }
   if (anaphor) {
-    for (const place of ['prev', 'para', 'intro'] as const) {
+    for (const place of ['prev', 'para', 'intro', 'ctx'] as const) {
       for (const [name, v] of [...values]) {
         const m = name.match(/^cw\.([a-z_]+)\.(\w+)$/);
         if (m && m[2] === place) set(`cw.${m[1]}.${place}.anaphor`, v);
@@ -264,7 +291,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
   }
   if (!noun) {
     for (const [name, v] of [...values]) {
-      const m = name.match(/^cw\.([a-z_]+)\.(prev|head|page)$/);
+      const m = name.match(/^cw\.([a-z_]+)\.(prev|head|page|ctx)$/);
       if (m) set(`cw.${m[1]}.${m[2]}.nonoun`, v);
     }
   }
@@ -272,6 +299,16 @@ export function evidenceFor(c: CandidateContext): Evidence {
 }
 
 const PLACE_RANK: Record<Place, number> = { resp: 0, near: 1, far: 2, clause: 3, prev: 4, para: 5, next: 6, intro: 7, head: 8, page: 9 };
+
+const tokenCache = new WeakMap<DocReading, Map<number, Token[]>>();
+/** A sentence's words, once per sentence (it may hold several numbers). */
+function tokensOf(reading: DocReading, i: number): Token[] {
+  let byIndex = tokenCache.get(reading);
+  if (!byIndex) tokenCache.set(reading, (byIndex = new Map()));
+  let tokens = byIndex.get(i);
+  if (!tokens) byIndex.set(i, (tokens = tokenize(reading.sentences[i]!.text)));
+  return tokens;
+}
 
 /** Per page, once: how many sentences cue each metric, and how much of the page is about the topic. */
 interface PageProfile {

@@ -25,20 +25,48 @@ export function softmax(logits: readonly number[]): number[] {
   return e.map((x) => x / sum);
 }
 
-export function binaryLogit(weights: Readonly<Record<string, number>>, values: ReadonlyMap<string, number>): number {
+/** The weights as Maps, built once per model object: lookups by feature name stay fast. */
+interface Indexed {
+  claim: Map<string, number>;
+  metric: Map<string, readonly number[]>;
+  /** Per feature, the sum of its metric weights (for contrasts). */
+  metricSum: Map<string, number>;
+  predicate: Map<string, readonly number[]>;
+}
+const indexed = new WeakMap<ModelFile, Indexed>();
+function index(model: ModelFile): Indexed {
+  let i = indexed.get(model);
+  if (!i) {
+    i = {
+      claim: new Map(Object.entries(model.claim)),
+      metric: new Map(Object.entries(model.metric.weights)),
+      metricSum: new Map(Object.entries(model.metric.weights).map(([f, w]) => [f, w.reduce((a, b) => a + b, 0)])),
+      predicate: new Map(Object.entries(model.predicate.weights)),
+    };
+    indexed.set(model, i);
+  }
+  return i;
+}
+
+export function binaryLogit(weights: ReadonlyMap<string, number>, values: ReadonlyMap<string, number>): number {
   let z = 0;
-  for (const [f, v] of values) z += (weights[f] ?? 0) * v;
+  for (const [f, v] of values) z += (weights.get(f) ?? 0) * v;
   return z;
 }
 
-export function classLogits(weights: Readonly<Record<string, readonly number[]>>, k: number, values: ReadonlyMap<string, number>): number[] {
+export function classLogits(weights: ReadonlyMap<string, readonly number[]>, k: number, values: ReadonlyMap<string, number>): number[] {
   const z = new Array<number>(k).fill(0);
   for (const [f, v] of values) {
-    const w = weights[f];
+    const w = weights.get(f);
     if (!w) continue;
     for (let j = 0; j < k; j++) z[j]! += w[j]! * v;
   }
   return z;
+}
+
+/** The probability that the number is a claim: the first decision, and the only one most numbers need. */
+export function claimProbability(model: ModelFile, evidence: Evidence): number {
+  return sigmoid(binaryLogit(index(model).claim, evidence.values));
 }
 
 /** The calibrated probability of "a claim, with this metric", from the two model outputs. */
@@ -50,16 +78,17 @@ export function calibrate(model: Pick<ModelFile, 'calibration'>, pClaim: number,
 }
 
 export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
-  const claimLogit = binaryLogit(model.claim, evidence.values);
+  const w = index(model);
+  const claimLogit = binaryLogit(w.claim, evidence.values);
   const pClaim = sigmoid(claimLogit);
-  const ml = classLogits(model.metric.weights, model.metric.classes.length, evidence.values);
+  const ml = classLogits(w.metric, model.metric.classes.length, evidence.values);
   for (const [metric, w] of evidence.packCues) {
     const j = model.metric.classes.indexOf(metric as MetricId);
     if (j >= 0) ml[j]! += w;
   }
   const mp = softmax(ml);
   const metrics = model.metric.classes.map((metric, j) => ({ metric, probability: mp[j]! })).sort((a, b) => b.probability - a.probability);
-  const pp = softmax(classLogits(model.predicate.weights, model.predicate.classes.length, evidence.values));
+  const pp = softmax(classLogits(w.predicate, model.predicate.classes.length, evidence.values));
   const predicates = model.predicate.classes.map((predicate, j) => ({ predicate, probability: pp[j]! })).sort((a, b) => b.probability - a.probability);
   return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability) };
 }
@@ -78,13 +107,14 @@ export function contributions(model: ModelFile, evidence: Evidence, metric: Metr
   const n = model.metric.classes.length;
   const forMetric: Contribution[] = [];
   const forClaim: Contribution[] = [];
+  const ix = index(model);
   for (const [f, v] of evidence.values) {
-    const w = model.metric.weights[f];
+    const w = ix.metric.get(f);
     if (w && k >= 0) {
-      const mean = (w.reduce((a, b) => a + b, 0) - w[k]!) / (n - 1);
+      const mean = (ix.metricSum.get(f)! - w[k]!) / (n - 1);
       forMetric.push({ feature: f, weight: (w[k]! - mean) * v });
     }
-    const c = model.claim[f];
+    const c = ix.claim.get(f);
     if (c) forClaim.push({ feature: f, weight: c * v });
   }
   const byWeight = (a: Contribution, b: Contribution) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1);

@@ -102,6 +102,7 @@ describe('not claims', () => {
     'The 240-page report on child trafficking was released on Tuesday.',
     'Congress approved a $3 billion budget for migrant shelters.',
     'Agents seized 400 pounds of fentanyl near the border crossing.',
+    'Police arrested 23 adults in the smuggling case.',
     'The study interviewed 60 officials in 12 countries about trafficking.',
     'Trafficking victims can apply for help within 90 days.',
     'The court fined the firm $2.5 million for hiring children.',
@@ -112,10 +113,6 @@ describe('not claims', () => {
 });
 
 describe('scope', () => {
-  test('arrests in a smuggling case are enforcement counts (the contract: arrests, prosecutions, convictions)', () => {
-    expect(single('Police arrested 23 adults in the smuggling case.').metric).toBe('law_enforcement_cases');
-  });
-
   test('children alone are weaker evidence than children and trafficking', () => {
     // The labelled sentences come from trafficking pages, where a share of teenagers is mostly a
     // claim; a lone sentence cannot say which page it is on, so the engine only ranks it lower.
