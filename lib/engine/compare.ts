@@ -75,6 +75,14 @@ function measuresOf(figures: readonly Figure[]): Measure[] {
   return [...byId].map(([id, list]) => ({ id, figures: list }));
 }
 
+/** A figure's label words, read once per figure: the background compares every claim against them. */
+const figureWords = new WeakMap<Figure, readonly string[]>();
+function wordsOfFigure(f: Figure): readonly string[] {
+  let words = figureWords.get(f);
+  if (!words) figureWords.set(f, (words = [...labelWords(`${f.label} ${f.note ?? ''}`)]));
+  return words;
+}
+
 /**
  * How well each measure's labels fit the sentence: the words of its labels
  * found in the sentence that the other candidate measures' labels lack
@@ -83,7 +91,7 @@ function measuresOf(figures: readonly Figure[]): Measure[] {
 function fitScores(measures: readonly Measure[], sentence: string): number[] {
   const words = measures.map((m) => {
     const all = new Set<string>();
-    for (const f of m.figures) for (const w of labelWords(`${f.label} ${f.note ?? ''}`)) all.add(w);
+    for (const f of m.figures) for (const w of wordsOfFigure(f)) all.add(w);
     return all;
   });
   const said = sentenceWords(sentence);
