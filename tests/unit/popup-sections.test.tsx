@@ -181,10 +181,10 @@ describe('the official figure and its series', () => {
 
   test('labels and marks in words', () => {
     expect(shortPeriod('2018-10-01', '2019-09-30')).toBe('FY19');
-    expect(shortPeriod('2021-03-01', '2021-03-31')).toBe('Mar 21');
+    expect(shortPeriod('2021-03-01', '2021-03-31')).toBe('Mar ’21');
     expect(shortPeriod('2022-01-01', '2022-12-31')).toBe('2022');
     expect(shortPeriod('2010-01-01', '2020-12-31')).toBe('10–20');
-    expect(shortPeriod('2025-01-20', '2025-09-18')).toBe('to Sep 25');
+    expect(shortPeriod('2025-01-20', '2025-09-18')).toBe('Sep ’25');
     expect(compact(1_734_686, 'count')).toBe('1.7M');
     expect(compact(68_541, 'count')).toBe('69k');
     expect(compact(0.33, 'ratio')).toBe('33%');
