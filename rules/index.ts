@@ -45,3 +45,4 @@ export function seriesOf(metricId: MetricId, measure: string): Figure[] {
     .figures.filter((f) => f.measure === measure)
     .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
 }
+

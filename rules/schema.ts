@@ -244,3 +244,30 @@ export const RulePack = z
   })
   .strict();
 export type RulePack = z.infer<typeof RulePack>;
+
+/** How a host relates to the figures cited on it; see the policy in rules/hosts.json. */
+export const HOST_KINDS = ['publisher', 'archive', 'mirror', 'secondary'] as const;
+export const HostKind = z.enum(HOST_KINDS);
+export type HostKind = z.infer<typeof HostKind>;
+
+/** One allowed host name, exactly as it appears in a URL (no port, lowercase). */
+export const HostEntry = z
+  .object({
+    host: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$/, 'a lowercase host name such as www.cbp.gov'),
+    kind: HostKind,
+    /** Who runs the host: "U.S. Customs and Border Protection", "NewsNation". */
+    name: nonEmpty,
+  })
+  .strict();
+export type HostEntry = z.infer<typeof HostEntry>;
+
+/** The allowlist of hosts that figures and caveat sources may cite. */
+export const HostList = z
+  .object({
+    version: z.number().int().positive(),
+    /** The citation policy, one rule per line. */
+    policy: z.array(nonEmpty).min(1),
+    hosts: z.array(HostEntry).min(1),
+  })
+  .strict();
+export type HostList = z.infer<typeof HostList>;

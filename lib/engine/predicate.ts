@@ -25,6 +25,8 @@ const HEDGE_PENALTY = 3;
 /** A cue in another clause (after ";" or a dash) speaks of something else more often than not. */
 const CLAUSE_PENALTY = 1.5;
 const OVERRIDES_OTHER: readonly PredicateId[] = ['missing', 'trafficked'];
+/** "charged $9,000", "charges each migrant $5,000": before an amount of money, "charge" is a price, never a court's charge. */
+const COURT_CHARGE = /^charg/i;
 
 /**
  * A cue between two numbers belongs to one of them: a passive verb to the number
@@ -67,6 +69,7 @@ export function choosePredicate(
       if (others.some((o) => (h.start >= o.start && h.end < o.end) || ownedBy(sentence, o, h, phrase))) continue;
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       if (rule.headOnly && !isHead) continue;
+      if (q.unit === 'usd' && rule.predicate === 'prosecuted' && COURT_CHARGE.test(sentence.slice(h.start, h.end))) continue;
       const hedged = HEDGE_BEFORE.test(sentence.slice(Math.max(0, h.start - 80), h.start));
       const insidePhrase = noun !== null && !isHead && h.start >= q.end && h.end < noun.end;
       const score =

@@ -115,6 +115,7 @@ function lintMetricBase(data: unknown): string[] {
 type Draft = { metrics: Array<Record<string, unknown> & { figures: Array<Record<string, unknown>> }> };
 const copy = (): Draft => structuredClone(shipped) as unknown as Draft;
 const metricAt = (d: Draft, id: MetricId) => d.metrics.find((m) => m.id === id)!;
+const figureAt = (d: Draft, id: string) => d.metrics.flatMap((m) => m.figures).find((f) => f.id === id)!;
 
 describe('rules/metrics.json', () => {
   test('passes the lint with no problems', () => {
@@ -193,7 +194,7 @@ describe('lintMetricBase catches each kind of defect', () => {
   });
 
   test('a figure without https', () => {
-    const problems = lintOf((d) => (metricAt(d, 'hotline_reports').figures[0]!.url = 'http://example.org/report'));
+    const problems = lintOf((d) => (figureAt(d, 'nhth-2007-2018-cases').url = 'http://example.org/report'));
     expect(problems).toEqual([expect.stringMatching(/^url: figure nhth-2007-2018-cases must use https/)]);
   });
 
@@ -238,10 +239,10 @@ describe('lintMetricBase catches each kind of defect', () => {
   });
 
   test('numbers that do not fit their unit', () => {
-    expect(lintOf((d) => (metricAt(d, 'detected_victim_shares').figures[0]!.number = 130))).toEqual([
+    expect(lintOf((d) => (figureAt(d, 'glotip-2018-children').number = 130))).toEqual([
       'number: figure glotip-2018-children is a percentage outside 0-100',
     ]);
-    expect(lintOf((d) => (metricAt(d, 'hotline_reports').figures[2]!.number = 6))).toEqual([
+    expect(lintOf((d) => (figureAt(d, 'ncmec-2022-runaways').number = 6))).toEqual([
       'number: figure ncmec-2022-runaways is a ratio outside 0-1',
     ]);
   });
