@@ -74,16 +74,16 @@ async function closePopup(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** The whole popup on one image: its scroll limit lifted for the picture only. */
+/** The whole popup on one image: its scroll limit lifted (and moved to the top) for the picture only. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => {
     const popup = document.querySelector('metric-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('.popup');
-    if (popup) popup.style.maxHeight = 'none';
+    if (popup) Object.assign(popup.style, { maxHeight: 'none', top: '8px' });
   });
   await ui(page, '.popup').screenshot({ path: join(SHOTS, `${name}.png`) });
   await page.evaluate(() => {
     const popup = document.querySelector('metric-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('.popup');
-    if (popup) popup.style.maxHeight = '';
+    if (popup) Object.assign(popup.style, { maxHeight: '', top: '' });
   });
 }
 
