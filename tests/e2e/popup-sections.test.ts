@@ -76,15 +76,18 @@ async function closePopup(page: Page): Promise<void> {
 
 /** The whole popup on one image: its scroll limit lifted (and moved to the top) for the picture only. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
+  const saved = await page.evaluate(() => {
     const popup = document.querySelector('metric-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('.popup');
-    if (popup) Object.assign(popup.style, { maxHeight: 'none', top: '8px' });
+    if (!popup) return null;
+    const before = { maxHeight: popup.style.maxHeight, top: popup.style.top };
+    Object.assign(popup.style, { maxHeight: 'none', top: '8px' });
+    return before;
   });
   await ui(page, '.popup').screenshot({ path: join(SHOTS, `${name}.png`) });
-  await page.evaluate(() => {
+  await page.evaluate((before) => {
     const popup = document.querySelector('metric-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('.popup');
-    if (popup) Object.assign(popup.style, { maxHeight: '', top: '' });
-  });
+    if (popup && before) Object.assign(popup.style, before);
+  }, saved);
 }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
