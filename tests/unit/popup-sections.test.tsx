@@ -172,6 +172,17 @@ describe('the official figure and its series', () => {
     expect([...table.querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual(points.map((p) => `${p.period}${p.value}`));
   });
 
+  test('a long series labels the compared figure, the first and the last; the table has all', () => {
+    const many: SeriesPoint[] = Array.from({ length: 12 }, (_, i) => ({
+      figureId: `fy${2011 + i}`, period: `FY${2011 + i}`, from: `${2010 + i}-10-01`, to: `${2011 + i}-09-30`, number: 1000 * (i + 1), value: `${i + 1},000`, unit: 'count',
+    }));
+    const el = mount(<FigureSection claim={{ ...claim, comparison: { ...comparison, figureId: 'fy2016', measure: 'calls' } }} metric={{ ...summary('ORR calls', 'x'), series: { calls: many } }} />);
+    expect([...el.querySelectorAll('.chart-period')].map((t) => t.textContent)).toEqual(['FY11', 'FY16', 'FY22']);
+    expect([...el.querySelectorAll('.chart-value')].map((t) => t.textContent)).toEqual(['6k']);
+    expect(el.querySelectorAll('.chart-bar')).toHaveLength(12);
+    expect(el.querySelectorAll('tbody tr')).toHaveLength(12);
+  });
+
   test('no figure in the claim’s unit: said plainly, nothing else shown', () => {
     const share: Claim = { ...claim, number: { raw: '40%', value: 40, low: null, high: null, unit: 'percent' }, comparison: null };
     const el = mount(<FigureSection claim={share} />);
