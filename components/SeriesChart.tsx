@@ -28,6 +28,8 @@ const BOTTOM = 20;
 const LEFT = 4;
 /** A gutter on the right for the claim's label, so that it never sits on a bar. */
 const RIGHT = 34;
+/** Below this width a bar's slot cannot hold its labels side by side with its neighbours'. */
+const DENSE_SLOT = 34;
 
 /** The y-axis ceiling: the largest value shown, with headroom for its label. */
 function ceiling(values: readonly number[]): number {
@@ -50,6 +52,9 @@ export function SeriesChart({ points, label, focusId, claimValue, claimRaw, id }
   const plotH = H - TOP - BOTTOM;
   const slot = (W - LEFT - RIGHT) / points.length;
   const gutter = W - RIGHT + 3;
+  // Too many bars for every label: the compared figure's, the first and the last only (the table has all).
+  const dense = slot < DENSE_SLOT;
+  const labelled = (i: number, focus: boolean) => !dense || focus || i === 0 || i === points.length - 1;
   const barW = Math.min(36, slot * 0.66);
   const y = (v: number) => TOP + plotH - (Math.max(0, v) / top) * plotH;
   const claimY = claimValue !== null ? y(claimValue) : null;
@@ -70,12 +75,16 @@ export function SeriesChart({ points, label, focusId, claimValue, claimRaw, id }
           return (
             <g key={p.figureId} class={focus ? 'chart-bar focus' : 'chart-bar'}>
               <rect x={cx - barW / 2} y={barY} width={barW} height={Math.max(1, TOP + plotH - barY)} rx={2} />
-              <text class="chart-value" x={cx} y={barY - 4} text-anchor="middle">
-                {compact(p.number, unit)}
-              </text>
-              <text class="chart-period" x={cx} y={H - 6} text-anchor="middle">
-                {shortPeriod(p.from, p.to)}
-              </text>
+              {(!dense || focus) && (
+                <text class="chart-value" x={cx} y={barY - 4} text-anchor="middle">
+                  {compact(p.number, unit)}
+                </text>
+              )}
+              {labelled(i, focus) && (
+                <text class="chart-period" x={cx} y={H - 6} text-anchor="middle">
+                  {shortPeriod(p.from, p.to)}
+                </text>
+              )}
             </g>
           );
         })}

@@ -19,17 +19,17 @@ export function periodLine(period: ClaimPeriod): string {
   return `${period.raw} (${datesLabel(period.from, period.to)})`;
 }
 
-/** A short axis label for a period: "FY19", "2019", "Mar 21", else the last year it covers. */
+/** A short axis label for a period: "FY19", "2019", "Mar ’21"; the table and the summary give it in full. */
 export function shortPeriod(from: string, to: string): string {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   const yy = (y: number) => String(y % 100).padStart(2, '0');
   if (fm === 10 && fd === 1 && tm === 9 && td === 30 && ty === fy + 1) return `FY${yy(ty)}`;
   if (fm === 1 && fd === 1 && tm === 12 && td === 31 && ty === fy) return String(fy);
-  if (fy === ty && fm === tm) return `${MONTHS[fm - 1]} ${yy(fy)}`;
-  // Whole calendar years ("2010-2020"), else the day counting ends (cumulative totals "to Sep 25").
+  if (fy === ty && fm === tm) return `${MONTHS[fm - 1]} ’${yy(fy)}`;
+  // Whole calendar years ("10–20"), else the month counting ends (a cumulative total to September 2025: "Sep ’25").
   if (fm === 1 && fd === 1 && tm === 12 && td === 31) return `${yy(fy)}–${yy(ty)}`;
-  return `to ${MONTHS[tm - 1]} ${yy(ty)}`;
+  return `${MONTHS[tm - 1]} ’${yy(ty)}`;
 }
 
 /** Compact values for chart labels: "69k", "1.7M", "38%", "$13B". */

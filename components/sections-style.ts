@@ -3,7 +3,7 @@
 export const SECTIONS_CSS = `
 .layer { --chart-bar: #9aa1b1; --chart-focus: #b45309; --chart-claim: #1d4ed8; --mark-bg: #fde68a; --mark-fg: #1c1d21; }
 .layer.dark { --chart-bar: #6b7180; --chart-focus: #f5b041; --chart-claim: #93c5fd; --mark-bg: #7c5a12; --mark-fg: #fff7e6; }
-.uncertain { margin-top: 8px; padding: 8px 10px; border: 1px dashed var(--accent); border-radius: 6px; }
+.uncertain { margin: 8px 0 10px; padding: 8px 10px; border: 1px dashed var(--accent); border-radius: 6px; }
 .uncertain h3 { margin-top: 0; }
 .uncertain p, .uncertain ul { margin: 0; }
 .likely { padding-left: 18px; margin-top: 4px !important; }

@@ -328,7 +328,11 @@ export class Annotator implements PageAnnotator {
   }
 
   private async apply(batch: Candidate[], reply: AnalyzeReply, slicer: TimeSlicer, gen: number): Promise<void> {
-    for (const [id, summary] of Object.entries(reply.metrics ?? {})) this.metrics.set(id, summary);
+    for (const [id, summary] of Object.entries(reply.metrics ?? {})) {
+      // Each reply sends the series its own claims are compared with: keep those of earlier replies.
+      const before = this.metrics.get(id)?.series;
+      this.metrics.set(id, before ? { ...summary, series: { ...before, ...summary.series } } : summary);
+    }
     if (reply.presentation) this.hints = reply.presentation;
     let added = 0;
     for (const result of reply.results) {

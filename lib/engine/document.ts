@@ -119,7 +119,7 @@ function toClaim(
   const text = doc.blocks[c.block]!.text;
   const metric = s.metrics[0]!.metric;
   const predicate = s.predicates[0]?.predicate ?? c.predicate.predicate;
-  const context = { passage: text, sentence: c.sentenceSpan, pageDate, hits: c.hits, predicateRule: c.predicate.ruleId };
+  const context = { passage: text, sentence: c.sentenceSpan, pageDate, hits: c.hits, predicateRule: predicate === c.predicate.predicate ? c.predicate.ruleId : null };
   const note = annotate(c.q, predicate, metricById(metric), extraFigures(packs, metric), context);
   const parts = contributions(model, c.evidence, metric);
   const reasons: Reason[] = [];

@@ -19,6 +19,8 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
       start: c.start + starts[b]!,
       end: c.end + starts[b]!,
       reasons: c.reasons?.map((r) => ({ ...r, start: r.start + starts[b]!, end: r.end + starts[b]! })),
+      ...(c.period ? { period: { ...c.period, start: c.period.start + starts[b]!, end: c.period.end + starts[b]! } } : {}),
+      ...(c.sentence ? { sentence: { ...c.sentence, start: c.sentence.start + starts[b]! } } : {}),
     })),
   );
 }

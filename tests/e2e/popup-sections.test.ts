@@ -20,13 +20,14 @@ const PAGE_DATE = '2025-11-20';
 /** One sentence a paragraph, each with one claim of another metric (written for this test). */
 const SENTENCES = [
   'Border Patrol agents apprehended 76,020 unaccompanied children at the southwest border in FY2019, a record at the time.',
-  'In FY2016 agents apprehended nearly 60,000 unaccompanied children at the southwest border.',
+  'In FY2010 agents apprehended nearly 18,000 unaccompanied children at the southwest border.',
   'In fiscal 2021 the refugee office took in about 122,000 unaccompanied children referred by border agents.',
   'Federal officials say they have located 25,000 unaccompanied migrant children so far this year.',
   'Prosecutors charged 1,912 people with human trafficking offences in FY2022, the Justice Department said.',
   'Children now make up 38 percent of trafficking victims detected worldwide, the UN report found.',
   'HHS lost track of 85,000 migrant children, a congressional report said.',
   'Smugglers charge families as much as $10,000 per child for the journey north.',
+  'Roughly 6,000 migrant children could not be found after they left federal shelters in FY2021.',
 ];
 
 function article(dark: boolean): string {
@@ -73,17 +74,20 @@ async function closePopup(page: Page): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-/** The whole popup on one image: its scroll limit lifted for the picture only. */
+/** The whole popup on one image: its scroll limit lifted (and moved to the top) for the picture only. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
+  const saved = await page.evaluate(() => {
     const popup = document.querySelector('metric-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('.popup');
-    if (popup) popup.style.maxHeight = 'none';
+    if (!popup) return null;
+    const before = { maxHeight: popup.style.maxHeight, top: popup.style.top };
+    Object.assign(popup.style, { maxHeight: 'none', top: '8px' });
+    return before;
   });
   await ui(page, '.popup').screenshot({ path: join(SHOTS, `${name}.png`) });
-  await page.evaluate(() => {
+  await page.evaluate((before) => {
     const popup = document.querySelector('metric-lens-ui')?.shadowRoot?.querySelector<HTMLElement>('.popup');
-    if (popup) popup.style.maxHeight = '';
-  });
+    if (popup && before) Object.assign(popup.style, before);
+  }, saved);
 }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
@@ -98,6 +102,7 @@ describe.each([
   let page: Page;
   let claims: Claim[] = [];
   let charts = 0;
+  let uncertain = 0;
   beforeAll(async () => {
     ({ page, claims } = await openPage(path));
   });
@@ -117,6 +122,15 @@ describe.each([
     await openPopup(page, index, claim);
     await expect(ui(page, '.layer').getAttribute('class')).resolves.toContain(theme);
     await expect(ui(page, '.popup h2').textContent()).resolves.toBe(metricById(claim.metric).name);
+
+    // Which dataset, where the engine is unsure.
+    const top = claim.alternatives?.[0]?.probability ?? claim.confidence;
+    if (top < PRESENTATION.uncertainBelow) {
+      uncertain++;
+      await expect(ui(page, '.popup .uncertain .probably').textContent()).resolves.toContain(`Probably ${metricById(claim.metric).shortName} (`);
+    } else {
+      await expect(ui(page, '.popup .uncertain').count()).resolves.toBe(0);
+    }
 
     // The period the sentence names, or "None named".
     const period = await ui(page, '.popup .period').textContent();
@@ -182,7 +196,8 @@ describe.each([
     await closePopup(page);
   });
 
-  test('at least four of the popups draw a series', () => {
+  test('at least four of the popups draw a series, and one says which datasets are likely', () => {
     expect(charts).toBeGreaterThanOrEqual(4);
+    expect(uncertain).toBeGreaterThanOrEqual(1);
   });
 });

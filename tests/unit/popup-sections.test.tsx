@@ -172,6 +172,17 @@ describe('the official figure and its series', () => {
     expect([...table.querySelectorAll('tbody tr')].map((r) => r.textContent)).toEqual(points.map((p) => `${p.period}${p.value}`));
   });
 
+  test('a long series labels the compared figure, the first and the last; the table has all', () => {
+    const many: SeriesPoint[] = Array.from({ length: 12 }, (_, i) => ({
+      figureId: `fy${2011 + i}`, period: `FY${2011 + i}`, from: `${2010 + i}-10-01`, to: `${2011 + i}-09-30`, number: 1000 * (i + 1), value: `${i + 1},000`, unit: 'count',
+    }));
+    const el = mount(<FigureSection claim={{ ...claim, comparison: { ...comparison, figureId: 'fy2016', measure: 'calls' } }} metric={{ ...summary('ORR calls', 'x'), series: { calls: many } }} />);
+    expect([...el.querySelectorAll('.chart-period')].map((t) => t.textContent)).toEqual(['FY11', 'FY16', 'FY22']);
+    expect([...el.querySelectorAll('.chart-value')].map((t) => t.textContent)).toEqual(['6k']);
+    expect(el.querySelectorAll('.chart-bar')).toHaveLength(12);
+    expect(el.querySelectorAll('tbody tr')).toHaveLength(12);
+  });
+
   test('no figure in the claim’s unit: said plainly, nothing else shown', () => {
     const share: Claim = { ...claim, number: { raw: '40%', value: 40, low: null, high: null, unit: 'percent' }, comparison: null };
     const el = mount(<FigureSection claim={share} />);
@@ -181,10 +192,10 @@ describe('the official figure and its series', () => {
 
   test('labels and marks in words', () => {
     expect(shortPeriod('2018-10-01', '2019-09-30')).toBe('FY19');
-    expect(shortPeriod('2021-03-01', '2021-03-31')).toBe('Mar 21');
+    expect(shortPeriod('2021-03-01', '2021-03-31')).toBe('Mar ’21');
     expect(shortPeriod('2022-01-01', '2022-12-31')).toBe('2022');
     expect(shortPeriod('2010-01-01', '2020-12-31')).toBe('10–20');
-    expect(shortPeriod('2025-01-20', '2025-09-18')).toBe('to Sep 25');
+    expect(shortPeriod('2025-01-20', '2025-09-18')).toBe('Sep ’25');
     expect(compact(1_734_686, 'count')).toBe('1.7M');
     expect(compact(68_541, 'count')).toBe('69k');
     expect(compact(0.33, 'ratio')).toBe('33%');
