@@ -145,7 +145,7 @@ function toClaim(
     .filter((p) => p.weight > 0 && p.feature.startsWith('cue.'))
     .map((p) => p.feature.slice('cue.'.length).replace(PLACE_SUFFIX, ''));
   const anchorIds = parts.metric.filter((p) => p.weight > 0 && p.feature.startsWith('anchor.')).map((p) => p.feature.replace(/^anchor\.|\.pred$/g, ''));
-  const rules = [...new Set([...(c.predicate.ruleId ? [c.predicate.ruleId] : []), ...cueIds, ...anchorIds, ...(c.noun ? [c.noun.ruleId] : [])])];
+  const rules = [...new Set([...(c.predicate.ruleId ? [c.predicate.ruleId] : []), ...cueIds, ...(c.evidence.packRules.get(metric) ?? []), ...anchorIds, ...(c.noun ? [c.noun.ruleId] : [])])];
   const alternatives = s.metrics
     .slice(0, 3)
     .filter((m, i) => i === 0 || m.probability >= ALTERNATIVE_FLOOR)

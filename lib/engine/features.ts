@@ -26,6 +26,8 @@ export interface Evidence {
    * another clause); it also counts in its metric's fitted `cw.<metric>.<place>` feature.
    */
   packCues: Map<string, number>;
+  /** The pack cue rules behind `packCues`, per metric, for the claim's reasons. */
+  packRules: Map<string, string[]>;
 }
 
 /** "near" ends here, in characters between the cue and the number. */
@@ -107,6 +109,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const values = new Map<string, number>();
   const spans = new Map<string, Hit>();
   const packCues = new Map<string, number>();
+  const packRules = new Map<string, string[]>();
   const { reading, q, noun, predicate } = c;
   const s = reading.sentences[c.sentence]!;
   const base = s.start;
@@ -173,6 +176,8 @@ export function evidenceFor(c: CandidateContext): Evidence {
     } else if (place === 'near' || place === 'far' || place === 'resp' || place === 'clause') {
       const share = place === 'clause' ? 0.5 : 1;
       packCues.set(rule.metric, Math.max(packCues.get(rule.metric) ?? 0, rule.weight * share));
+      const ids = packRules.get(rule.metric) ?? [];
+      if (!ids.includes(rule.id)) packRules.set(rule.metric, [...ids, rule.id]);
     }
     const name = `cw.${rule.metric}.${place}`;
     const sum = Math.min(2, (values.get(name) ?? 0) + (rule.weight / 10) * value);
@@ -295,7 +300,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
       if (m) set(`cw.${m[1]}.${m[2]}.nonoun`, v);
     }
   }
-  return { values, spans, packCues };
+  return { values, spans, packCues, packRules };
 }
 
 const PLACE_RANK: Record<Place, number> = { resp: 0, near: 1, far: 2, clause: 3, prev: 4, para: 5, next: 6, intro: 7, head: 8, page: 9 };
