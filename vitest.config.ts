@@ -2,12 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // The second reporter closes the run with one line naming the tests skipped for want of
+    // outside data (../shared) or Firefox, and what was missing.
+    reporters: ['default', './tests/skip-reporter.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          testTimeout: 20_000,
+          // The scanner's tests start Node processes: slow when other work shares the two cores.
+          testTimeout: 120_000,
         },
       },
       {

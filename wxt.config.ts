@@ -1,11 +1,14 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/commands';
+import { storeSafeBundle } from './build/store-safe-bundle';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The sources archive for addons.mozilla.org: what rebuilds the extension, not local screenshots.
   zip: { excludeSources: ['artifacts/**'] },
   // Vite's modulepreload polyfill is the bundle's only fetch(); every browser we ship to preloads natively.
-  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
+  // storeSafeBundle: no eval probe (zod) and no innerHTML path (Preact) in what the stores receive.
+  vite: () => ({ plugins: [storeSafeBundle()], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: 'Metric Lens',
     description:
@@ -24,6 +27,8 @@ export default defineConfig({
         run_at: 'document_idle',
       },
     ],
+    // Keyboard shortcuts people can see and change in the browser's shortcut settings.
+    commands: manifestCommands(),
     web_accessible_resources: [
       { resources: ['content-annotator.js'], matches: ['<all_urls>'], use_dynamic_url: true },
     ],

@@ -17,21 +17,27 @@ export interface PaintedRange {
   rect: { x: number; y: number; width: number; height: number } | null;
 }
 
-/** The ranges in Metric Lens's highlights (either style), in document order, as the page sees them. */
-export async function paintedRanges(page: Page): Promise<PaintedRange[]> {
-  return page.evaluate(() => {
-    const registry = CSS.highlights;
-    const highlight = registry.get('metric-lens') ?? registry.get('metric-lens-underline');
-    const ranges = highlight ? ([...highlight] as Range[]) : [];
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((range) => {
-      const first = range.getClientRects()[0];
-      return {
-        text: range.toString(),
-        rect: first ? { x: first.x, y: first.y, width: first.width, height: first.height } : null,
-      };
-    });
+/**
+ * Runs in the page (self-contained, for any driver's `evaluate`): the ranges in
+ * Metric Lens's highlights (any style), in document order.
+ */
+export function readPaintedRanges(): PaintedRange[] {
+  const registry = CSS.highlights;
+  const highlight = registry.get('metric-lens') ?? registry.get('metric-lens-underline') ?? registry.get('metric-lens-contrast');
+  const ranges = highlight ? ([...highlight] as Range[]) : [];
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.map((range) => {
+    const first = range.getClientRects()[0];
+    return {
+      text: range.toString(),
+      rect: first ? { x: first.x, y: first.y, width: first.width, height: first.height } : null,
+    };
   });
+}
+
+/** The ranges in Metric Lens's highlights (any style), in document order, as the page sees them. */
+export async function paintedRanges(page: Page): Promise<PaintedRange[]> {
+  return page.evaluate(readPaintedRanges);
 }
 
 /** The part of the extension API the service worker uses here. */

@@ -3,8 +3,9 @@
 // claim was flagged. Every page-derived string is rendered as a text node.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Claim } from '../lib/contract';
-import type { MetricSummary } from '../lib/messages';
-import { PREDICATE_WORDS, asClause, safeHref } from './claim-words';
+import type { MetricSummary, PresentationHints } from '../lib/messages';
+import { PREDICATE_WORDS, safeHref } from './claim-words';
+import { ConflationLine, FigureSection, PeriodFact, UncertainSection, WhySection, CaveatsSection, DetailsSection } from './popup-sections';
 import type { Box } from './position';
 import { usePlacement } from './use-placement';
 
@@ -16,9 +17,20 @@ export interface ClaimPopupProps {
   onClose: () => void;
   onDismiss: () => void;
   onDisableSite: () => void;
+  /** Summaries of the other likely metrics, by id. */
+  others?: Record<string, MetricSummary>;
+  hints?: PresentationHints;
+  /** Tab past the last control, or Shift+Tab before the first: the popup closes, focus back on its claim. */
+  onTabOut?: () => void;
 }
 
-export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, onDisableSite }: ClaimPopupProps) {
+/** The popup's own tab stops, in order. */
+function tabStops(root: HTMLElement): HTMLElement[] {
+  const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  return Array.from(root.querySelectorAll<HTMLElement>(selector)).filter((el) => el.getClientRects().length > 0);
+}
+
+export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, onDisableSite, others, hints, onTabOut }: ClaimPopupProps) {
   const { ref, style } = usePlacement<HTMLDivElement>(anchor, 'below');
   const closeRef = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
@@ -29,6 +41,18 @@ export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, on
       event.preventDefault();
       event.stopPropagation();
       onClose();
+    } else if (event.key === 'Tab' && onTabOut && ref.current) {
+      // Leaving the popup by Tab would land at the page's end or top: go back to the claim instead.
+      const stops = tabStops(ref.current);
+      const at = (ref.current.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement | null;
+      const leaving = event.shiftKey
+        ? at === ref.current || at === stops[0]
+        : at === stops[stops.length - 1] || stops.length === 0;
+      if (leaving) {
+        event.preventDefault();
+        event.stopPropagation();
+        onTabOut();
+      }
     }
   };
   const counts = claim.conflation?.counts ?? metric?.counts;
@@ -52,26 +76,24 @@ export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, on
         </button>
       </div>
       <blockquote class="quote">{claim.text}</blockquote>
+      <UncertainSection claim={claim} metric={metric} ctx={{ others, hints }} />
       <dl class="facts">
         <dt>The number</dt>
         <dd class="number">{claim.number.raw}</dd>
         <dt>The sentence says</dt>
         <dd class="says">{PREDICATE_WORDS[claim.predicate]}</dd>
-        {counts && (
+        {counts && !claim.conflation && (
           <>
             <dt>The figure counts</dt>
             <dd class="counts">{counts}</dd>
           </>
         )}
+        <PeriodFact claim={claim} />
       </dl>
-      {claim.conflation && (
-        <p class="conflation">
-          <strong>Not the same thing.</strong>{' '}
-          {metric?.notCounts ??
-            `The sentence says ${PREDICATE_WORDS[claim.conflation.says]}, but this figure counts ${asClause(claim.conflation.counts)}`}
-        </p>
-      )}
-      {source && (
+      {claim.conflation && <ConflationLine conflation={claim.conflation} />}
+      {claim.comparison !== undefined ? (
+        <FigureSection claim={claim} metric={metric} />
+      ) : source && (
         <section class="source">
           <h3>Official figure</h3>
           <p>
@@ -91,23 +113,9 @@ export function ClaimPopup({ claim, metric, anchor, host, onClose, onDismiss, on
           </p>
         </section>
       )}
-      {claim.caveats.length > 0 && (
-        <section class="caveats">
-          <h3>Caveats</h3>
-          <ul>
-            {claim.caveats.map((caveat, i) => (
-              <li key={i}>{caveat}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <details class="why">
-        <summary>Why this was flagged</summary>
-        <p>
-          Confidence {Math.round(claim.confidence * 100)}% at {claim.sensitivity} sensitivity.
-          {claim.rules.length > 0 && <> Rules: {claim.rules.join(', ')}.</>}
-        </p>
-      </details>
+      <CaveatsSection caveats={claim.caveats} shown={hints?.caveatsShown ?? 2} />
+      <WhySection claim={claim} />
+      <DetailsSection claim={claim} />
       <div class="actions">
         <button type="button" onClick={onDismiss}>
           Dismiss

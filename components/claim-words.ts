@@ -1,5 +1,6 @@
 // Plain words for the ids in a Claim, for the page UI.
 import type { Claim, PredicateId } from '../lib/contract';
+import type { MetricSummary, PresentationHints } from '../lib/messages';
 
 /** What a sentence with this predicate says happened. */
 export const PREDICATE_WORDS: Record<PredicateId, string> = {
@@ -45,4 +46,53 @@ export function safeHref(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A likely metric of an uncertain claim, in words. */
+export interface LikelyMetric {
+  metric: string;
+  shortName: string;
+  /** What the figure would then count. */
+  counts?: string;
+  probability: number;
+}
+
+export interface ClaimContext {
+  others?: Record<string, MetricSummary>;
+  hints?: PresentationHints;
+}
+
+/** The top metric's probability: the engine's distribution where it gives one, else its confidence. */
+export function topProbability(claim: Claim): number {
+  return claim.alternatives?.[0]?.probability ?? claim.confidence;
+}
+
+/**
+ * The metrics an uncertain claim most likely comes from, most probable first;
+ * null where the top one is probable enough (rules/presentation.json, `uncertainBelow`).
+ */
+export function likelyMetrics(claim: Claim, shortName: string, ctx: ClaimContext, counts?: string): LikelyMetric[] | null {
+  const hints = ctx.hints;
+  if (!hints || topProbability(claim) >= hints.uncertainBelow) return null;
+  const alternatives = claim.alternatives?.length ? claim.alternatives : [{ metric: claim.metric, probability: claim.confidence }];
+  return alternatives.slice(0, hints.alternativesShown).flatMap((alt) => {
+    if (alt.metric === claim.metric) return [{ metric: alt.metric, shortName, counts, probability: alt.probability }];
+    const other = ctx.others?.[alt.metric];
+    return other ? [{ metric: alt.metric, shortName: other.shortName, counts: other.counts, probability: alt.probability }] : [];
+  });
+}
+
+export const percent = (p: number) => `${Math.round(p * 100)}%`;
+
+/** "Probably ORR unanswered calls (55%), possibly CBP encounters (30%)". */
+export function probablyLine(likely: readonly LikelyMetric[]): string {
+  return likely
+    .map((m, i) => `${i === 0 ? 'Probably' : 'possibly'} ${m.shortName} (${percent(m.probability)})`)
+    .join(', ');
+}
+
+/** The metric as the tooltip, the focus ring and the toolbar list name it: its short name, or "Probably …" where uncertain. */
+export function metricLine(claim: Claim, shortName: string, ctx: ClaimContext): string {
+  const likely = likelyMetrics(claim, shortName, ctx);
+  return likely ? probablyLine(likely) : shortName;
 }

@@ -1,5 +1,7 @@
 // Styles of the shadow-root UI. The shadow root keeps page CSS out and ours in.
-export const LAYER_CSS = `
+import { SECTIONS_CSS } from './sections-style';
+
+export const LAYER_CSS = SECTIONS_CSS + `
 :host { all: initial; }
 .layer {
   --bg: #ffffff; --fg: #1c1d21; --muted: #5b5f6b; --line: #e2e4ea; --accent: #b45309;
@@ -21,7 +23,7 @@ export const LAYER_CSS = `
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: var(--shadow); text-align: left;
 }
-.tooltip { max-width: min(360px, calc(100vw - 16px)); padding: 8px 12px; pointer-events: none; }
+.tooltip { max-width: min(360px, calc(100vw - 16px)); padding: 8px 12px; }
 .tooltip-metric { font-weight: 650; color: var(--accent); font-size: 13px; letter-spacing: 0.01em; }
 .tooltip-line { margin-top: 2px; }
 .tooltip-hint { margin-top: 4px; color: var(--muted); font-size: 12px; }

@@ -73,6 +73,8 @@ export type SourceRef = z.infer<typeof SourceRef>;
 export const Conflation = z.object({
   says: PredicateId,
   counts: z.string(),
+  /** The sentence's own words for what happened ("went missing"), where the engine found them. */
+  words: z.string().optional(),
 });
 export type Conflation = z.infer<typeof Conflation>;
 
@@ -96,6 +98,12 @@ export const Claim = z.object({
   reasons: z.array(z.lazy(() => Reason)).optional(),
   /** The metric distribution, most probable first (the first is `metric`). */
   alternatives: z.array(z.lazy(() => MetricProbability)).optional(),
+  /** The period the claim names, in its sentence or the passage before it; null where none is named. */
+  period: z.lazy(() => ClaimPeriod).nullable().optional(),
+  /** The official figure shown beside the claim, and how it was chosen (same measure, same period, same unit). */
+  comparison: z.lazy(() => Comparison).nullable().optional(),
+  /** The claim's sentence and where it starts in the input, so that `reasons` can be marked in it. */
+  sentence: z.object({ text: z.string(), start: z.number().int().nonnegative() }).optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -136,3 +144,55 @@ export type Reason = z.infer<typeof Reason>;
 /** The engine's probability for one metric. */
 export const MetricProbability = z.object({ metric: MetricId, probability: z.number().min(0).max(1) });
 export type MetricProbability = z.infer<typeof MetricProbability>;
+
+// ---- Periods and the comparison with an official figure.
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const PERIOD_KINDS = ['fiscal_year', 'calendar_year', 'month', 'range', 'relative'] as const;
+export const PeriodKind = z.enum(PERIOD_KINDS);
+export type PeriodKind = z.infer<typeof PeriodKind>;
+
+/** A period named in the text: "FY2019", "March 2021", "since 2014", "last year" (resolved against the page date). */
+export const ClaimPeriod = z.object({
+  /** As written: "fiscal 2021", "between 2014 and 2018". */
+  raw: z.string(),
+  /** UTF-16 offsets of `raw`, into the same text as the claim's start/end. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: PeriodKind,
+  /** First and last day, inclusive (FY2019 = 2018-10-01 to 2019-09-30). */
+  from: IsoDate,
+  /** Null where the period is open-ended ("since 2014" with no page date). */
+  to: IsoDate.nullable(),
+});
+export type ClaimPeriod = z.infer<typeof ClaimPeriod>;
+
+/** How the figure's period relates to the claim's: the same, the nearest one the knowledge base has, or none named. */
+export const PeriodMatch = z.enum(['same', 'nearest', 'none-named']);
+export type PeriodMatch = z.infer<typeof PeriodMatch>;
+
+export const Comparison = z.object({
+  figureId: z.string(),
+  /** The series the figure belongs to (figures with one measure form one series). */
+  measure: z.string(),
+  /** What exactly the figure counts. */
+  label: z.string(),
+  /** As the publisher states it, and its numeric value and unit. */
+  value: z.string(),
+  number: z.number().nullable(),
+  unit: Unit,
+  /** The figure's period as written, and as dates. */
+  period: z.string(),
+  periodFrom: IsoDate.nullable(),
+  periodTo: IsoDate.nullable(),
+  note: z.string().optional(),
+  publisher: z.string(),
+  title: z.string(),
+  url: z.string(),
+  samePeriod: z.boolean(),
+  periodMatch: PeriodMatch,
+  /** One plain sentence on the match: "No official figure for FY2016 in Metric Lens; nearest: FY2017." */
+  statement: z.string(),
+});
+export type Comparison = z.infer<typeof Comparison>;

@@ -6,11 +6,43 @@ import type { Runtime } from 'webextension-polyfill';
 import type { MetricId } from './contract';
 import { findClaims } from './engine';
 import { findClaimsInDocument } from './engine/document';
-import { Message, type AnalyzeReply, type DocumentReply, type MetricSummary, type PageSettings, type Passage } from './messages';
-import type { DocumentInput } from './contract';
+import type { Claim, DocumentInput } from './contract';
+import { Message, type AnalyzeReply, type DocumentReply, type MetricSummary, type PageSettings, type Passage, type PresentationHints, type SeriesPoint } from './messages';
 import { activeRulePacks, type Settings } from './settings/schema';
 import { isSiteEnabled, withSiteEnabled } from './settings/sites';
-import { metricById } from '../rules';
+import { metricById, seriesOf } from '../rules';
+import { PRESENTATION } from '../rules/presentation';
+
+/** What the page UI needs to present uncertainty and caveats. */
+export const PRESENTATION_HINTS: PresentationHints = {
+  uncertainBelow: PRESENTATION.uncertainBelow,
+  alternativesShown: PRESENTATION.alternativesShown,
+  caveatsShown: PRESENTATION.caveatsShown,
+};
+
+/** A measure's figures as chart points, where it has enough of them to draw. */
+export function seriesPoints(metric: MetricId, measure: string): SeriesPoint[] | null {
+  const points = seriesOf(metric, measure)
+    .filter((f) => f.number !== null)
+    .map((f) => ({ figureId: f.id, period: f.period, from: f.periodStart, to: f.periodEnd, number: f.number!, value: f.value, unit: f.unit }));
+  return points.length >= PRESENTATION.chartMinPoints ? points : null;
+}
+
+/** The metrics the claims name, their likely alternatives, and the series they are compared with. */
+export function summariesFor(claims: readonly Claim[]): Record<string, MetricSummary> {
+  const metrics: Record<string, MetricSummary> = {};
+  for (const claim of claims) {
+    metrics[claim.metric] ??= describeMetric(claim.metric);
+    for (const alt of claim.alternatives?.slice(0, PRESENTATION.alternativesShown) ?? []) metrics[alt.metric] ??= describeMetric(alt.metric);
+    const measure = claim.comparison?.measure;
+    const summary = metrics[claim.metric]!;
+    if (measure && !summary.series?.[measure]) {
+      const points = seriesPoints(claim.metric, measure);
+      if (points) summary.series = { ...summary.series, [measure]: points };
+    }
+  }
+  return metrics;
+}
 
 /** The page UI's view of a metric, from the knowledge base. */
 export function describeMetric(id: MetricId): MetricSummary {
@@ -19,12 +51,10 @@ export function describeMetric(id: MetricId): MetricSummary {
 }
 
 /** Runs the engine on every passage with the user's sensitivity, metric choices and enabled rule packs. */
-export function analyzePassages(passages: readonly Passage[], settings: Settings): AnalyzeReply {
-  const options = engineOptions(settings);
+export function analyzePassages(passages: readonly Passage[], settings: Settings, pageDate?: string): AnalyzeReply {
+  const options = { ...engineOptions(settings), pageDate };
   const results = passages.map((p) => ({ id: p.id, claims: findClaims(p.text, options) }));
-  const metrics: Record<string, MetricSummary> = {};
-  for (const claim of results.flatMap((r) => r.claims)) metrics[claim.metric] ??= describeMetric(claim.metric);
-  return { results, metrics };
+  return { results, metrics: summariesFor(results.flatMap((r) => r.claims)), presentation: PRESENTATION_HINTS };
 }
 
 function engineOptions(settings: Settings) {
@@ -39,9 +69,7 @@ export function analyzeDocument(document: DocumentInput, settings: Settings, hos
     return { claims: document.blocks.map(() => []), metrics: {}, active: false, analysisKey };
   }
   const claims = findClaimsInDocument(document, engineOptions(settings));
-  const metrics: Record<string, MetricSummary> = {};
-  for (const claim of claims.flat()) metrics[claim.metric] ??= describeMetric(claim.metric);
-  return { claims, metrics, active: true, analysisKey };
+  return { claims, metrics: summariesFor(claims.flat()), active: true, analysisKey, presentation: PRESENTATION_HINTS };
 }
 
 /** What a page on `host` needs to know from the settings. */
@@ -49,6 +77,7 @@ export function pageSettings(settings: Settings, host: string): PageSettings {
   return {
     active: isSiteEnabled(settings, host),
     highlightStyle: settings.highlightStyle,
+    screenReaderMarks: settings.screenReaderMarks,
     analysisKey: JSON.stringify([settings.sensitivity, settings.disabledMetrics, settings.rulePacks]),
   };
 }
@@ -84,7 +113,7 @@ export function createContentRequestListener(deps: HostDeps) {
           const host = senderHost(sender);
           // A tab on a switched-off site gets nothing, whatever its content script asks.
           if (host !== null && !isSiteEnabled(settings, host)) return { results: [] } satisfies AnalyzeReply;
-          return analyzePassages(message.passages, settings);
+          return analyzePassages(message.passages, settings, message.pageDate);
         });
       case 'analyze-document':
         return deps.load().then((settings) => analyzeDocument(message.document, settings, senderHost(sender)));

@@ -2,14 +2,14 @@
 // the engine, so that compromise never loads into a web page) and the toolbar
 // popup. Validated on receipt: a message is untrusted input.
 import { z } from 'zod';
-import { Claim, DocumentInput } from './contract';
+import { Claim, DocumentInput, IsoDate, MetricProbability, Unit } from './contract';
 
 export const Passage = z.object({ id: z.string(), text: z.string().max(2_000_000) });
 export type Passage = z.infer<typeof Passage>;
 
 export const Message = z.discriminatedUnion('type', [
   /** content → background: run the engine on candidate passages. Reply: AnalyzeReply. */
-  z.object({ type: z.literal('analyze'), passages: z.array(Passage).max(5_000) }),
+  z.object({ type: z.literal('analyze'), passages: z.array(Passage).max(5_000), pageDate: IsoDate.optional() }),
   /**
    * content → background: run the engine on part of a page read as a document
    * (the candidate blocks with their context, lib/document-window.ts). Reply: DocumentReply.
@@ -27,6 +27,8 @@ export const Message = z.discriminatedUnion('type', [
    * stay out of the page's bundle.)
    */
   z.object({ type: z.literal('page-settings'), host: z.string().max(300) }),
+  /** background → content: a keyboard shortcut of the manifest's `commands` was pressed on this tab. */
+  z.object({ type: z.literal('command'), command: z.string().max(100) }),
   /** content → background: switch Metric Lens off on this host (the popup's "Turn off on …"). */
   z.object({ type: z.literal('disable-site'), host: z.string().max(300) }),
 ]);
@@ -40,13 +42,37 @@ export const MetricSummary = z.object({
   /** What the figure is often taken for but does not count. */
   notCounts: z.string(),
   tooltip: z.string(),
+  /** The series of the measures the claims are compared with, oldest period first, by measure id. */
+  series: z.record(z.string(), z.array(z.lazy(() => SeriesPoint))).optional(),
 });
 export type MetricSummary = z.infer<typeof MetricSummary>;
+
+/** One official figure of a series, as the chart draws it. */
+export const SeriesPoint = z.object({
+  figureId: z.string(),
+  period: z.string(),
+  from: IsoDate,
+  to: IsoDate,
+  number: z.number(),
+  value: z.string(),
+  unit: Unit,
+});
+export type SeriesPoint = z.infer<typeof SeriesPoint>;
+
+/** How the page UI presents uncertainty and series (rules/presentation.json). */
+export const PresentationHints = z.object({
+  uncertainBelow: z.number().min(0).max(1),
+  alternativesShown: z.number().int().positive(),
+  caveatsShown: z.number().int().positive(),
+});
+export type PresentationHints = z.infer<typeof PresentationHints>;
+export type { MetricProbability };
 
 export const AnalyzeReply = z.object({
   results: z.array(z.object({ id: z.string(), claims: z.array(Claim) })),
   /** The metrics the claims name, by metric id. */
   metrics: z.record(z.string(), MetricSummary).optional(),
+  presentation: PresentationHints.optional(),
 });
 export type AnalyzeReply = z.infer<typeof AnalyzeReply>;
 
@@ -59,13 +85,16 @@ export const DocumentReply = z.object({
   active: z.boolean(),
   /** The settings the claims were found with (PageSettings.analysisKey). */
   analysisKey: z.string(),
+  presentation: PresentationHints.optional(),
 });
 export type DocumentReply = z.infer<typeof DocumentReply>;
 
 export const PageSettings = z.object({
   /** Metric Lens is on, and on for this host. */
   active: z.boolean(),
-  highlightStyle: z.enum(['color', 'underline']),
+  highlightStyle: z.enum(['color', 'underline', 'contrast']),
+  /** Claims are marked in the page's text for screen readers (see lib/dom/sr-marks.ts). */
+  screenReaderMarks: z.boolean(),
   /** Changes whenever the engine would answer differently (sensitivity, metrics, rule packs). */
   analysisKey: z.string(),
 });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { METRIC_IDS, type MetricId } from '../lib/contract';
 import rawMetrics from './metrics.json';
-import { MetricBase, type Family, type MetricEntry } from './schema';
+import { MetricBase, type Family, type Figure, type MetricEntry } from './schema';
 
 export const METRICS_PATH = 'rules/metrics.json';
 
@@ -38,3 +38,11 @@ export function metricById(id: MetricId): MetricEntry {
 export const FAMILY_OF: Readonly<Record<MetricId, Family>> = Object.fromEntries(
   METRICS.metrics.map((m) => [m.id, m.family]),
 ) as Record<MetricId, Family>;
+
+/** One measure's figures, oldest period first: the series the popup draws as a chart. */
+export function seriesOf(metricId: MetricId, measure: string): Figure[] {
+  return metricById(metricId)
+    .figures.filter((f) => f.measure === measure)
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.periodEnd.localeCompare(b.periodEnd));
+}
+

@@ -12,9 +12,46 @@ export const RuleId = z
   .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, 'ids are lowercase words joined by . _ or -')
   .max(80);
 
+/**
+ * A cue term: lowercase words separated by single spaces; a trailing `*` on a
+ * word matches any ending ("traffick*"). Terms are compiled to regexes by the
+ * engine with every character escaped, so no rule can be a catastrophic regex.
+ */
+export const Term = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(
+    /^[\p{Ll}\p{Nd}$%'’.&-]+\*?(?: [\p{Ll}\p{Nd}$%'’.&-]+\*?)*$/u,
+    "a term is lowercase words (letters, digits, $ % ' . & -), one space apart, each optionally ending in *",
+  );
+export type Term = z.infer<typeof Term>;
+
+/**
+ * A calendar day, ISO YYYY-MM-DD, with each month's length (29 February is
+ * accepted in any year). A regex rather than a refinement keeps it as cheap to
+ * parse as the other fields; users' rule packs are parsed with it too.
+ */
+export const IsoDate = z
+  .string()
+  .regex(
+    /^\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2\d))$/,
+    'not a calendar day written YYYY-MM-DD',
+  );
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** Publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD). */
+const PublicationDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+
 /** An official figure, always with its source and period. */
 export const Figure = z.object({
   id: RuleId,
+  /**
+   * The series this figure belongs to: figures with the same measure share one
+   * definition, scope and publisher's series ("usbp-uac-swb"), so they can be
+   * compared and charted together; a different measure is a different count.
+   */
+  measure: RuleId,
   /** What exactly was counted, in a few words. */
   label: nonEmpty,
   /** The figure as the publisher states it: "more than 291,000". */
@@ -22,14 +59,53 @@ export const Figure = z.object({
   /** Its numeric value, for comparing magnitudes; null where none applies. */
   number: z.number().nullable(),
   unit: Unit,
+  /** The period as displayed: "FY2022", "as of May 2024". */
   period: nonEmpty,
+  /** First and last day counted, inclusive (FY2019 = 2018-10-01..2019-09-30; a point-in-time count repeats the day). */
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  /** A short neutral line shown with the figure ("includes Title 42 expulsions"). */
+  note: nonEmpty.optional(),
   publisher: nonEmpty,
   title: nonEmpty,
-  /** Publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD). */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  date: PublicationDate,
   url: z.string().url(),
+  /** A named archive's copy where the publisher's page is gone. */
+  archive: z.string().url().optional(),
 });
 export type Figure = z.infer<typeof Figure>;
+
+/** The source of a factual statement: the publisher's own page where one exists. */
+export const SourceCitation = z.object({
+  publisher: nonEmpty,
+  title: nonEmpty,
+  date: PublicationDate,
+  url: z.string().url(),
+});
+export type SourceCitation = z.infer<typeof SourceCitation>;
+
+/**
+ * When a caveat applies; every condition given must hold, and a caveat
+ * without `when` always applies. Terms are words in the claim's sentence;
+ * periodFrom/periodTo bound the period the claim is about.
+ */
+export const CaveatCondition = z.object({
+  predicates: z.array(PredicateId).min(1).optional(),
+  units: z.array(Unit).min(1).optional(),
+  terms: z.array(Term).min(1).optional(),
+  periodFrom: IsoDate.optional(),
+  periodTo: IsoDate.optional(),
+});
+export type CaveatCondition = z.infer<typeof CaveatCondition>;
+
+/** One caveat: a neutral sentence, when it applies, and its source if it states a fact. */
+export const Caveat = z.object({
+  id: RuleId,
+  text: nonEmpty,
+  when: CaveatCondition.optional(),
+  source: SourceCitation.optional(),
+});
+export type Caveat = z.infer<typeof Caveat>;
 
 export const FAMILIES = ['border', 'custody', 'enforcement', 'estimates', 'money', 'other'] as const;
 export const Family = z.enum(FAMILIES);
@@ -50,7 +126,7 @@ export const MetricEntry = z.object({
   /** The single line shown on hover. */
   tooltip: nonEmpty,
   /** Neutral, specific, most important first. */
-  caveats: z.array(nonEmpty).min(1),
+  caveats: z.array(Caveat).min(1),
   /** Predicates that describe what this metric counts; any other predicate is a conflation. */
   faithfulPredicates: z.array(PredicateId),
   figures: z.array(Figure),
@@ -63,20 +139,6 @@ export const MetricBase = z.object({
 });
 export type MetricBase = z.infer<typeof MetricBase>;
 
-/**
- * A cue term: lowercase words separated by single spaces; a trailing `*` on a
- * word matches any ending ("traffick*"). Terms are compiled to regexes by the
- * engine with every character escaped, so no rule can be a catastrophic regex.
- */
-export const Term = z
-  .string()
-  .min(1)
-  .max(80)
-  .regex(
-    /^[\p{Ll}\p{Nd}$%'’.&-]+\*?(?: [\p{Ll}\p{Nd}$%'’.&-]+\*?)*$/u,
-    "a term is lowercase words (letters, digits, $ % ' . & -), one space apart, each optionally ending in *",
-  );
-export type Term = z.infer<typeof Term>;
 
 const terms = z.array(Term).min(1).max(500);
 
@@ -188,3 +250,30 @@ export const RulePack = z
   })
   .strict();
 export type RulePack = z.infer<typeof RulePack>;
+
+/** How a host relates to the figures cited on it; see the policy in rules/hosts.json. */
+export const HOST_KINDS = ['publisher', 'archive', 'mirror', 'secondary'] as const;
+export const HostKind = z.enum(HOST_KINDS);
+export type HostKind = z.infer<typeof HostKind>;
+
+/** One allowed host name, exactly as it appears in a URL (no port, lowercase). */
+export const HostEntry = z
+  .object({
+    host: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}$/, 'a lowercase host name such as www.cbp.gov'),
+    kind: HostKind,
+    /** Who runs the host: "U.S. Customs and Border Protection", "NewsNation". */
+    name: nonEmpty,
+  })
+  .strict();
+export type HostEntry = z.infer<typeof HostEntry>;
+
+/** The allowlist of hosts that figures and caveat sources may cite. */
+export const HostList = z
+  .object({
+    version: z.number().int().positive(),
+    /** The citation policy, one rule per line. */
+    policy: z.array(nonEmpty).min(1),
+    hosts: z.array(HostEntry).min(1),
+  })
+  .strict();
+export type HostList = z.infer<typeof HostList>;

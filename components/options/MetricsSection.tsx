@@ -2,6 +2,7 @@ import type { MetricId } from '../../lib/contract';
 import { METRICS } from '../../rules';
 import { FAMILIES, type MetricEntry } from '../../rules/schema';
 import { Switch } from '../ui/Switch';
+import { FamilyCheckbox } from './FamilyCheckbox';
 import { Section } from './Section';
 import { FAMILY_LABELS } from './copy';
 
@@ -40,7 +41,7 @@ export function MetricsSection({ disabled, onChange }: Props) {
               <span class="muted count">
                 {onCount} of {ids.length} on
               </span>
-              <Switch
+              <FamilyCheckbox
                 checked={state}
                 label={`All of ${FAMILY_LABELS[family]}`}
                 onChange={(on) => setMetrics(ids, on)}

@@ -127,6 +127,8 @@ export function OptionsApp() {
       <HighlightSection
         value={settings.highlightStyle}
         onChange={(highlightStyle) => change((s) => ({ ...s, highlightStyle }))}
+        screenReaderMarks={settings.screenReaderMarks}
+        onScreenReaderMarksChange={(screenReaderMarks) => change((s) => ({ ...s, screenReaderMarks }))}
       />
       <ShortcutsSection />
       <RulePacksSection

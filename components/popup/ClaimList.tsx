@@ -1,5 +1,18 @@
 import type { Claim } from '../../lib/contract';
+import type { MetricSummary } from '../../lib/messages';
 import { metricById } from '../../rules';
+import { PRESENTATION } from '../../rules/presentation';
+import { metricLine } from '../claim-words';
+
+/** The toolbar list names an uncertain claim's likely metrics as the tooltip does. */
+function nameOf(claim: Claim): string {
+  const others: Record<string, MetricSummary> = {};
+  for (const alt of claim.alternatives ?? []) {
+    const m = metricById(alt.metric);
+    others[alt.metric] = { shortName: m.shortName, name: m.name, counts: m.counts, notCounts: m.notCounts, tooltip: m.tooltip };
+  }
+  return metricLine(claim, metricById(claim.metric).shortName, { others, hints: PRESENTATION });
+}
 
 interface Props {
   claims: Claim[];
@@ -15,7 +28,7 @@ export function ClaimList({ claims, onFocus }: Props) {
           <button type="button" class="claim" onClick={() => onFocus(index)} data-testid="claim-item">
             <span class="claim-text">“{claim.text}”</span>
             <span class="claim-metric">
-              <span class="metric-name">{metricById(claim.metric).shortName}</span>
+              <span class="metric-name">{nameOf(claim)}</span>
               {claim.conflation && <span class="tag">wording ≠ metric</span>}
             </span>
           </button>

@@ -4,6 +4,7 @@
 // global object, which the page itself cannot see.
 import type { Claim } from '../../lib/contract';
 import type { PageSettings } from '../../lib/messages';
+import type { PageCommand } from './inbox';
 import type { MarkName } from './marks';
 import type { PageAnswer } from './page-analysis';
 
@@ -46,6 +47,8 @@ export interface PageAnnotator {
   stop(): void;
   updateSettings(next: PageSettings): void;
   focusClaim(index: number): boolean;
+  /** A keyboard shortcut of the manifest's `commands`, relayed by the background. */
+  runCommand(command: PageCommand): void;
   pageChanged(added: Node[], removedFrom: Node[]): void;
 }
 

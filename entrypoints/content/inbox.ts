@@ -3,7 +3,8 @@
 // bundle (it would double its size), so these read the same shapes by hand,
 // typed against those schemas, and drop anything that does not fit.
 import type { Claim } from '../../lib/contract';
-import type { AnalyzeReply, DocumentReply, MetricSummary, PageSettings } from '../../lib/messages';
+import type { AnalyzeReply, DocumentReply, MetricSummary, PageSettings, PresentationHints, SeriesPoint } from '../../lib/messages';
+import { isCommandName, type CommandName } from '../../lib/commands';
 
 type Unknown = Record<string, unknown>;
 
@@ -13,12 +14,21 @@ const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.is
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 const isIndex = (v: unknown): v is number => isNumber(v) && Number.isInteger(v) && v >= 0;
 
-export type PopupRequest = { type: 'list-claims' } | { type: 'focus-claim'; index: number };
+/** The shortcuts of the manifest's `commands` (lib/commands.ts), relayed by the background. */
+export type PageCommand = CommandName;
+
+export type PopupRequest =
+  | { type: 'list-claims' }
+  | { type: 'focus-claim'; index: number }
+  | { type: 'command'; command: PageCommand };
 
 export function readPopupRequest(raw: unknown): PopupRequest | null {
   if (!isObject(raw)) return null;
   if (raw.type === 'list-claims') return { type: 'list-claims' };
   if (raw.type === 'focus-claim' && isIndex(raw.index)) return { type: 'focus-claim', index: raw.index };
+  if (raw.type === 'command' && isString(raw.command) && isCommandName(raw.command)) {
+    return { type: 'command', command: raw.command };
+  }
   return null;
 }
 
@@ -48,6 +58,14 @@ function isClaim(v: unknown): v is Claim {
   );
 }
 
+function isPoint(v: unknown): v is SeriesPoint {
+  return isObject(v) && isString(v.figureId) && isString(v.period) && isString(v.from) && isString(v.to) && isNumber(v.number) && isString(v.value) && isString(v.unit);
+}
+
+function isSeries(v: unknown): boolean {
+  return v === undefined || (isObject(v) && Object.values(v).every((points) => Array.isArray(points) && points.every(isPoint)));
+}
+
 function isSummary(v: unknown): v is MetricSummary {
   return (
     isObject(v) &&
@@ -55,8 +73,14 @@ function isSummary(v: unknown): v is MetricSummary {
     isString(v.name) &&
     isString(v.counts) &&
     isString(v.notCounts) &&
-    isString(v.tooltip)
+    isString(v.tooltip) &&
+    isSeries(v.series)
   );
+}
+
+function readPresentation(v: unknown): PresentationHints | undefined {
+  if (!isObject(v) || !isNumber(v.uncertainBelow) || !isIndex(v.alternativesShown) || !isIndex(v.caveatsShown)) return undefined;
+  return { uncertainBelow: v.uncertainBelow, alternativesShown: v.alternativesShown, caveatsShown: v.caveatsShown };
 }
 
 /** The background's reply to `analyze`; claims that do not fit the contract are dropped. */
@@ -71,7 +95,8 @@ export function readAnalyzeReply(raw: unknown): AnalyzeReply | null {
   if (isObject(raw.metrics)) {
     for (const [id, summary] of Object.entries(raw.metrics)) if (isSummary(summary)) metrics[id] = summary;
   }
-  return { results, metrics };
+  const presentation = readPresentation(raw.presentation);
+  return presentation ? { results, metrics, presentation } : { results, metrics };
 }
 
 function readMetrics(raw: unknown): Record<string, MetricSummary> {
@@ -89,11 +114,13 @@ export function readDocumentReply(raw: unknown, blocks: number): DocumentReply |
   if (!isObject(raw) || !Array.isArray(raw.claims) || raw.claims.length !== blocks) return null;
   if (typeof raw.active !== 'boolean' || !isString(raw.analysisKey)) return null;
   const claims = raw.claims.map((list: unknown) => (Array.isArray(list) ? list.filter(isClaim) : []));
-  return { claims, metrics: readMetrics(raw.metrics), active: raw.active, analysisKey: raw.analysisKey };
+  const reply: DocumentReply = { claims, metrics: readMetrics(raw.metrics), active: raw.active, analysisKey: raw.analysisKey };
+  const presentation = readPresentation(raw.presentation);
+  return presentation ? { ...reply, presentation } : reply;
 }
 
 export function readPageSettings(raw: unknown): PageSettings | null {
   if (!isObject(raw) || typeof raw.active !== 'boolean' || !isString(raw.analysisKey)) return null;
-  const style = raw.highlightStyle === 'underline' ? 'underline' : 'color';
-  return { active: raw.active, highlightStyle: style, analysisKey: raw.analysisKey };
+  const style = raw.highlightStyle === 'underline' || raw.highlightStyle === 'contrast' ? raw.highlightStyle : 'color';
+  return { active: raw.active, highlightStyle: style, screenReaderMarks: raw.screenReaderMarks === true, analysisKey: raw.analysisKey };
 }

@@ -11,6 +11,7 @@ import type { DocumentReply } from '../../lib/messages';
 import { extensionApi } from './extension-api';
 import { readDocumentReply } from './inbox';
 import { HOST_TAG } from './own-nodes';
+import { SR_LABEL_CLASS } from '../../lib/dom/sr-marks';
 
 /** The engine's answer for part of a page, block by block, with the passage each block maps to. */
 export interface PageAnswer {
@@ -21,7 +22,8 @@ export interface PageAnswer {
 /** How the text index reads a live page: computed style, our own UI left out. */
 export function liveIndexOptions(doc: Document): CollectOptions {
   const view = doc.defaultView!;
-  return { skip: (el) => el.localName === HOST_TAG, getStyle: (el) => view.getComputedStyle(el) };
+  // Screen-reader mode's hidden words are not the page's text.
+  return { skip: (el) => el.localName === HOST_TAG || el.classList.contains(SR_LABEL_CLASS), getStyle: (el) => view.getComputedStyle(el) };
 }
 
 export interface AnalysisHooks {

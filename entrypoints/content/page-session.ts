@@ -53,6 +53,11 @@ export function startSession(gate: GateHandle): PageSession {
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (reply: unknown) => void): boolean => {
     const request = readPopupRequest(raw);
     if (!request) return false;
+    if (request.type === 'command') {
+      annotator?.runCommand(request.command);
+      sendResponse({ ok: annotator !== null });
+      return false;
+    }
     if (request.type === 'focus-claim') {
       sendResponse({ ok: annotator?.focusClaim(request.index) ?? false });
       return false;

@@ -15,6 +15,8 @@ export class PageUi {
   private state: LayerState = EMPTY;
   private rendering = false;
   private stale = false;
+  private announceTimer = 0;
+  private stopWatchingTheme: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -29,10 +31,24 @@ export class PageUi {
     return node === this.host;
   }
 
-  update(patch: Partial<LayerState>): void {
+  /**
+   * Says `text` through the live region. A screen reader speaks a change to a
+   * region it already knows: the region is there empty first, is emptied
+   * before each message (so a repeated message is a change too), and the text
+   * comes a moment later.
+   */
+  announce(text: string): void {
+    const view = this.doc.defaultView!;
+    view.clearTimeout(this.announceTimer);
+    const fresh = !this.mount;
+    this.update({ announcement: '' }, true);
+    this.announceTimer = view.setTimeout(() => this.update({ announcement: text }), fresh ? 400 : 150);
+  }
+
+  update(patch: Partial<LayerState>, mount = false): void {
     this.state = { ...this.state, ...patch };
     const nothingShown = !this.state.tooltip && !this.state.popup && !this.state.focus && !this.state.announcement;
-    if (!this.mount && nothingShown) return;
+    if (!this.mount && nothingShown && !mount) return;
     // Removing the focused ring fires its blur, whose handler updates the state
     // while Preact is still rendering: a render nested in a render leaves
     // Preact's tree out of step with the DOM, and every later update is lost.
@@ -53,6 +69,9 @@ export class PageUi {
   }
 
   destroy(): void {
+    this.doc.defaultView?.clearTimeout(this.announceTimer);
+    this.stopWatchingTheme?.();
+    this.stopWatchingTheme = null;
     if (this.mount) render(null, this.mount);
     this.host?.remove();
     this.host = null;
@@ -74,11 +93,51 @@ export class PageUi {
     this.host = host;
     this.mount = mount;
     this.state = { ...this.state, theme: pageTheme(this.doc) };
+    this.stopWatchingTheme = watchTheme(this.doc, () => this.refreshTheme());
     return mount;
+  }
+
+  /** Reads the page's look again (the popup follows a page or system switch to dark or light). */
+  refreshTheme(): void {
+    if (!this.mount) return;
+    const theme = pageTheme(this.doc);
+    if (theme !== this.state.theme) this.update({ theme });
   }
 }
 
-/** Dark pages get a dark popup: judged from the page background's luminance. */
+/**
+ * Calls `changed` when the page may have switched between light and dark: the
+ * system's colour scheme changed, or the page's root or body changed a class,
+ * style or theme attribute (how sites switch themes). Read again after a pause
+ * too, for pages whose background fades from one colour to the other.
+ */
+function watchTheme(doc: Document, changed: () => void): () => void {
+  const view = doc.defaultView;
+  if (!view) return () => {};
+  let timer = 0;
+  const soon = () => {
+    changed();
+    view.clearTimeout(timer);
+    timer = view.setTimeout(changed, 500);
+  };
+  const media = view.matchMedia?.('(prefers-color-scheme: dark)');
+  media?.addEventListener('change', soon);
+  const observer = new view.MutationObserver(soon);
+  const attributeFilter = ['class', 'style', 'data-theme', 'data-color-scheme', 'data-mode'];
+  observer.observe(doc.documentElement, { attributes: true, attributeFilter });
+  if (doc.body) observer.observe(doc.body, { attributes: true, attributeFilter });
+  return () => {
+    media?.removeEventListener('change', soon);
+    observer.disconnect();
+    view.clearTimeout(timer);
+  };
+}
+
+/**
+ * Dark pages get a dark popup: judged from the page background's luminance;
+ * a page with no background of its own shows the canvas, dark only where the
+ * page opts into a dark colour scheme and the system asks for it.
+ */
 export function pageTheme(doc: Document): 'light' | 'dark' {
   const view = doc.defaultView;
   if (!view) return 'light';
@@ -91,5 +150,8 @@ export function pageTheme(doc: Document): 'light' | 'dark' {
     const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
     return luminance < 0.4 ? 'dark' : 'light';
   }
-  return 'light';
+  const scheme = view.getComputedStyle(doc.documentElement).colorScheme ?? '';
+  if (!/\bdark\b/.test(scheme)) return 'light';
+  const systemDark = view.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+  return systemDark || !/\blight\b/.test(scheme) ? 'dark' : 'light';
 }

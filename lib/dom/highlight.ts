@@ -2,12 +2,19 @@
 // engine) the page's DOM is never touched: ranges go into `CSS.highlights`
 // and a `::highlight()` rule in the content-script stylesheet paints them.
 
-export type HighlightStyle = 'color' | 'underline';
+export type HighlightStyle = 'color' | 'underline' | 'contrast';
+
+/**
+ * The high-contrast style's line: 4.3:1 on white, 4.3:1 on #121417, 3.6:1 on
+ * #202329 (WCAG 1.4.11 asks 3:1 for a mark that carries meaning).
+ */
+export const CONTRAST_LINE = 'rgb(217, 72, 15)';
 
 /** Highlight names; the content-script stylesheet has a `::highlight()` rule for each. */
 export const HIGHLIGHT_NAMES = {
   color: 'metric-lens',
   underline: 'metric-lens-underline',
+  contrast: 'metric-lens-contrast',
   active: 'metric-lens-active',
 } as const;
 
@@ -20,6 +27,9 @@ export interface Highlighter {
   add(range: Range): void;
   remove(range: Range): void;
   setStyle(style: HighlightStyle): void;
+  /** Hides every highlight (and shows them again) without forgetting them. */
+  setVisible(visible: boolean): void;
+  readonly visible: boolean;
   /** Emphasises one range (the claim under the keyboard focus or the open popup). */
   setActive(range: Range | null): void;
   clear(): void;
@@ -49,15 +59,26 @@ function nativeHighlighter(Ctor: HighlightCtor, registry: Map<string, unknown>, 
   active.priority = 1;
   let style = initial;
   let activeRange: Range | null = null;
+  let visible = true;
+  const unregister = () => {
+    for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+  };
   const register = () => {
-    registry.delete(HIGHLIGHT_NAMES.color);
-    registry.delete(HIGHLIGHT_NAMES.underline);
+    unregister();
+    if (!visible) return;
     registry.set(HIGHLIGHT_NAMES[style], all);
     registry.set(HIGHLIGHT_NAMES.active, active);
   };
   register();
   return {
     native: true,
+    get visible() {
+      return visible;
+    },
+    setVisible(next) {
+      visible = next;
+      register();
+    },
     add: (range) => all.add(range),
     remove(range) {
       all.delete(range);
@@ -76,9 +97,7 @@ function nativeHighlighter(Ctor: HighlightCtor, registry: Map<string, unknown>, 
       all.clear();
       active.clear();
       activeRange = null;
-      registry.delete(HIGHLIGHT_NAMES.color);
-      registry.delete(HIGHLIGHT_NAMES.underline);
-      registry.delete(HIGHLIGHT_NAMES.active);
+      unregister();
     },
     isOwnNode: () => false,
   };
@@ -93,11 +112,16 @@ function wrappingHighlighter(doc: Document, initial: HighlightStyle): Highlighte
   const marks = new Map<Range, HTMLElement[]>();
   let style = initial;
   let activeRange: Range | null = null;
+  let visible = true;
   const styleMark = (mark: HTMLElement, isActive: boolean) => {
-    mark.style.cssText =
-      (style === 'color' || isActive ? 'background-color: rgba(255, 196, 0, 0.35);' : 'background: none;') +
-      (style === 'underline' || isActive ? 'text-decoration: underline 2px rgb(217, 119, 6);' : '') +
-      'color: inherit; padding: 0;';
+    const line =
+      style === 'contrast' ? `text-decoration: underline solid 3px ${CONTRAST_LINE};` :
+      style === 'underline' || isActive ? 'text-decoration: underline 2px rgb(217, 119, 6);' : '';
+    mark.style.cssText = !visible
+      ? 'background: none; color: inherit; padding: 0;'
+      : (style === 'color' || isActive ? 'background-color: rgba(255, 196, 0, 0.35);' : 'background: none;') +
+        line +
+        'color: inherit; padding: 0;';
   };
   const wrap = (range: Range): HTMLElement[] => {
     const pieces: Array<{ node: Text; start: number; end: number }> = [];
@@ -131,6 +155,13 @@ function wrappingHighlighter(doc: Document, initial: HighlightStyle): Highlighte
   };
   return {
     native: false,
+    get visible() {
+      return visible;
+    },
+    setVisible(next) {
+      visible = next;
+      for (const [range, list] of marks) list.forEach((m) => styleMark(m, range === activeRange));
+    },
     add(range) {
       if (!marks.has(range)) marks.set(range, wrap(range));
     },

@@ -1,37 +1,52 @@
-// What a reader needs beside the number: the metric's caveats, the conflation
-// (the sentence says "missing", the metric counts unanswered calls) and the
-// official figure to compare with.
-import type { Conflation, MetricId, PredicateId, SourceRef } from '../contract';
+// What a reader needs beside the number: the caveats that apply to this
+// sentence, the conflation (the sentence says "missing", the metric counts
+// unanswered calls) and the official figure to compare with, for the same
+// measure, period and unit.
+import type { ClaimPeriod, Comparison, Conflation, MetricId, PredicateId, SourceRef } from '../contract';
 import type { Figure, MetricEntry } from '../../rules/schema';
+import { orderCaveats } from './caveats';
+import { chooseComparison } from './compare';
+import type { Hit } from './lexicon';
+import { periodOf } from './period';
 import type { FoundQuantity } from './quantity';
+import type { SentenceHits } from './scan';
 
 export interface Annotation {
   metricName: string;
   caveats: string[];
   conflation: Conflation | null;
   source: SourceRef | null;
+  /** Only where the sentence was given (see AnnotateContext). */
+  period?: ClaimPeriod | null;
+  comparison: Comparison | null;
+  sentence?: { text: string; start: number };
 }
 
-export function conflationOf(predicate: PredicateId, metric: MetricEntry): Conflation | null {
+/** Where the number stands: its passage, its sentence, the page's date and the sentence's rule hits. */
+export interface AnnotateContext {
+  /** The whole text the claim's offsets point into. */
+  passage: string;
+  /** The sentence's span in `passage`; the quantity's offsets are relative to it. */
+  sentence: { start: number; end: number };
+  pageDate?: string;
+  hits?: SentenceHits;
+  /** The predicate rule that decided, to quote the sentence's own words in the conflation. */
+  predicateRule?: string | null;
+}
+
+export function conflationOf(predicate: PredicateId, metric: MetricEntry, words?: string): Conflation | null {
   if (predicate === 'other' || metric.faithfulPredicates.includes(predicate)) return null;
   if (metric.id === 'other') return null;
-  return { says: predicate, counts: metric.counts };
+  return { says: predicate, counts: metric.counts, ...(words ? { words } : {}) };
 }
 
-/** The figure nearest in magnitude with the same unit; else the most recent one. */
-export function closestFigure(q: FoundQuantity, figures: readonly Figure[]): Figure | null {
-  const value = q.value ?? (q.low !== null && q.high !== null ? Math.sqrt(Math.max(q.low, 1) * q.high) : null);
-  const sameUnit = figures.filter((f) => f.unit === q.unit && f.number !== null && f.number > 0);
-  if (value !== null && value > 0 && sameUnit.length) {
-    let best = sameUnit[0]!;
-    let bestGap = Infinity;
-    for (const f of sameUnit) {
-      const gap = Math.abs(Math.log(value / f.number!));
-      if (gap < bestGap || (gap === bestGap && f.date > best.date)) [best, bestGap] = [f, gap];
-    }
-    return best;
-  }
-  return [...figures].sort((a, b) => b.date.localeCompare(a.date))[0] ?? null;
+/** The words of the sentence that said what happened: the decisive predicate cue nearest the number. */
+function predicateWords(sentence: string, q: Hit, hits: SentenceHits | undefined, ruleId: string | null | undefined): string | undefined {
+  const found = ruleId ? hits?.predicates.find((r) => r.rule.id === ruleId) : undefined;
+  if (!found?.hits.length) return undefined;
+  const gap = (h: Hit) => (h.end <= q.start ? q.start - h.end : Math.max(0, h.start - q.end));
+  const nearest = found.hits.reduce((a, b) => (gap(b) < gap(a) ? b : a));
+  return sentence.slice(nearest.start, nearest.end);
 }
 
 export function annotate(
@@ -39,15 +54,23 @@ export function annotate(
   predicate: PredicateId,
   metric: MetricEntry,
   extraFigures: readonly Figure[] = [],
+  context?: AnnotateContext,
 ): Annotation {
-  const figure = closestFigure(q, [...metric.figures, ...extraFigures]);
+  const sentence = context ? context.passage.slice(context.sentence.start, context.sentence.end) : '';
+  const period = context
+    ? periodOf(context.passage, context.sentence, { start: context.sentence.start + q.start, end: context.sentence.start + q.end }, context.pageDate)
+    : null;
+  const comparison = chooseComparison({ sentence, unit: q.unit, period }, [...metric.figures, ...extraFigures]);
+  const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period });
   return {
     metricName: metric.name,
-    caveats: [...metric.caveats],
-    conflation: conflationOf(predicate, metric),
-    source: figure
-      ? { publisher: figure.publisher, title: figure.title, period: figure.period, value: figure.value, url: figure.url }
+    caveats: caveats.map((c) => c.text),
+    conflation: conflationOf(predicate, metric, context && predicateWords(sentence, q, context.hits, context.predicateRule)),
+    source: comparison
+      ? { publisher: comparison.publisher, title: comparison.title, period: comparison.period, value: comparison.value, url: comparison.url }
       : null,
+    comparison,
+    ...(context ? { period, sentence: { text: sentence, start: context.sentence.start } } : {}),
   };
 }
 

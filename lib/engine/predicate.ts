@@ -25,6 +25,8 @@ const HEDGE_PENALTY = 3;
 /** A cue in another clause (after ";" or a dash) speaks of something else more often than not. */
 const CLAUSE_PENALTY = 1.5;
 const OVERRIDES_OTHER: readonly PredicateId[] = ['missing', 'trafficked'];
+/** "charged $9,000", "charges each migrant $5,000": before an amount of money, "charge" is a price, never a court's charge. */
+const COURT_CHARGE = /^charg/i;
 
 /**
  * A cue between two numbers belongs to one of them: a passive verb to the number
@@ -36,6 +38,11 @@ function ownedBy(sentence: string, other: Hit, cue: Hit, q: Hit): boolean {
   if (other.end <= cue.start && cue.end <= q.start) return passive || cue.start - other.end < q.start - cue.end;
   if (q.end <= cue.start && cue.end <= other.start) return !passive && other.start - cue.end < cue.start - q.end;
   return false;
+}
+
+/** Whether a predicate cue belongs to one of the sentence's other numbers (inside its phrase, or its verb). */
+export function cueOfAnother(sentence: string, cue: Hit, phrase: Hit, others: readonly Hit[]): boolean {
+  return others.some((o) => (cue.start >= o.start && cue.end < o.end) || ownedBy(sentence, o, cue, phrase));
 }
 
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$/i;
@@ -64,9 +71,10 @@ export function choosePredicate(
   const phrase: Hit = { start: q.start, end: Math.max(q.end, noun?.end ?? q.end) };
   for (const { rule, hits: spans } of hits.predicates) {
     for (const h of spans) {
-      if (others.some((o) => (h.start >= o.start && h.end < o.end) || ownedBy(sentence, o, h, phrase))) continue;
+      if (cueOfAnother(sentence, h, phrase, others)) continue;
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       if (rule.headOnly && !isHead) continue;
+      if (q.unit === 'usd' && rule.predicate === 'prosecuted' && COURT_CHARGE.test(sentence.slice(h.start, h.end))) continue;
       const hedged = HEDGE_BEFORE.test(sentence.slice(Math.max(0, h.start - 80), h.start));
       const insidePhrase = noun !== null && !isHead && h.start >= q.end && h.end < noun.end;
       const score =

@@ -18,7 +18,17 @@ export type NonClaimKind =
   | 'measure'
   | 'time'
   | 'legal'
-  | 'page';
+  | 'page'
+  /** A digit in a name: "COVID-19", "Form I-914", "Operation Lost Boys 2", "Tier 2", "FOX 5". */
+  | 'name'
+  /** A footnote mark glued to a word or its punctuation: "victims.12". */
+  | 'footnote'
+  /** The base of a rate or ratio: "per 100,000 people", "one child in ten". */
+  | 'denominator'
+  /** The unit figures are rounded to: "to the nearest 1,000". */
+  | 'rounding'
+  /** Photo and slide numbering: "Photo 3 of 12", "12 photos". */
+  | 'media';
 
 export interface FoundQuantity extends Quantity {
   start: number;
@@ -46,6 +56,7 @@ const FRACTIONS: Record<string, number> = {
 };
 const VAGUE: Record<string, [number, number]> = {
   dozens: [24, 99],
+  scores: [40, 199],
   hundreds: [100, 999],
   thousands: [1_000, 9_999],
   'tens of thousands': [10_000, 99_999],
@@ -63,23 +74,36 @@ const DIGITS = '(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)';
 const SCALE = '(?:\\s?(?:thousand|million|billion|trillion)|(?:k|K|m|M|mn|bn|b|B)(?![A-Za-z]))';
 const NUM = `(?:${DIGITS}${SCALE}?|${WORD_NUMBER}(?:\\s(?:hundred|thousand|million|billion))+(?:\\s(?:and\\s)?${WORD_NUMBER})?)`;
 const MONEY = `(?:(?:US|U\\.S\\.\\s?)?\\$\\s?${DIGITS}${SCALE}?)`;
-const PERCENT_WORD = '(?:\\s?%|\\s?percent\\b|\\s?per\\s?cent\\b)';
+const PERCENT_WORD = '(?:\\s?%|\\s?percentage\\spoints?\\b|\\s?percent\\b|\\s?per\\s?cent\\b)';
 const RANGE_SEP = '\\s?(?:-|–|—|to)\\s?';
 const NOT_YEAR = '(?!(?:1[89]|20)\\d\\d\\b)';
 
+/** Nouns that a ratio may name between its two numbers ("one child in ten"). */
+const RATIO_NOUN =
+  '(?:child|children|kid|kids|minor|minors|girl|girls|boy|boys|teen|teens|youth|youths|victim|victims|survivor|survivors|migrant|migrants|person|people|adult|adults|case|cases)';
+const RATIO_LINK = '(?:in|out\\sof|of(?=\\severy))(?:\\severy)?';
+const FACTOR_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a\\shundred)';
+
 const PATTERNS: { kind: string; source: string }[] = [
+  // "millions of dollars", "a billion-dollar industry": money known only by its order of magnitude.
+  { kind: 'vague-money', source: '\\b(?:(?:(?:tens|hundreds)\\sof\\s)?(?:thousands|millions|billions)\\sof\\s(?:us\\s|u\\.s\\.\\s)?dollars|(?:a\\s)?(?:multi-?)?(?:million|billion)[- ]dollar)\\b' },
   { kind: 'money-range', source: `(?:between\\s)?${MONEY}(?:${RANGE_SEP}|\\sand\\s)(?:\\$\\s?)?${DIGITS}${SCALE}?` },
   { kind: 'money', source: MONEY },
   { kind: 'percent-range', source: `(?:between\\s)?${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}` },
   { kind: 'percent', source: `${DIGITS}${PERCENT_WORD}` },
+  // "Sixty percent", "twenty-five per cent": a percentage written in words.
+  { kind: 'percent', source: `\\b${WORD_NUMBER}(?:\\s(?:percent|per\\scent)\\b)` },
   // "one in three", "2 out of every 3", "three out of 1,000"; never "31,000 in 2012".
-  { kind: 'ratio', source: `\\b(?:\\d{1,3}(?![\\d,])|${WORD_NUMBER}|an?)\\s(?:in|out\\sof)(?:\\severy)?\\s(?:(?!(?:1[89]|20)\\d\\d\\b)${DIGITS}|${WORD_NUMBER}|ten|hundred|thousand)\\b` },
+  // "one child in ten", "two victims out of every five": the noun between is part of the ratio.
+  { kind: 'ratio', source: `\\b(?:(?:\\d{1,3}(?![\\d,])|${WORD_NUMBER}|an?)\\s${RATIO_LINK}|(?:one|an?|1)\\s${RATIO_NOUN}\\s${RATIO_LINK}|(?:\\d{1,3}(?![\\d,])|${WORD_NUMBER})\\s${RATIO_NOUN}\\s(?:in|out\\sof|of)\\severy)\\s(?!one\\b)(?:(?!(?:1[89]|20)\\d\\d\\b)${DIGITS}|${WORD_NUMBER}|ten|hundred|thousand)\\b` },
   { kind: 'half-scale', source: '\\b(?:half\\sa|a\\squarter(?:\\sof\\sa)?|a)\\s(?:million|billion)\\b' },
+  { kind: 'dozen', source: '\\b(?:half\\sa|a)\\sdozen\\b' },
   // A bare "quarter" or "third" is usually a period or an ordinal ("over the quarter"): a fraction needs its count.
   { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|a)[- ](?:half|thirds?|quarters?|fifths?|tenths?)|half)\\b` },
-  { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|hundreds|thousands|millions|billions)\\b' },
-  { kind: 'several', source: `\\b(?:several|a\\sfew|many)\\s(?:hundred|thousand|million)\\b` },
-  { kind: 'multiple', source: '\\b(?:doubled|tripled|quadrupled)\\b' },
+  { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|scores(?=\\sof\\s(?!the\\b|their\\b|its\\b|these\\b|those\\b))|hundreds|thousands|millions|billions)\\b' },
+  { kind: 'several', source: `\\b(?:several|a\\sfew|many)\\s(?:dozen|hundred|thousand|million)\\b` },
+  // Comparatives and rates of change: "doubled", "fivefold", "five times as many", "twice as many".
+  { kind: 'multiple', source: `\\b(?:doubled|tripled|quadrupled|doubling|tripling|twice\\sas\\s(?:many|much|likely)|${FACTOR_WORD}fold|\\d+(?:\\.\\d+)?-fold|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)\\stimes\\s(?:as\\s(?:many|much|high|large|likely)|more|higher|greater|larger|the\\s(?:number|rate|level|total))|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)-fold)\\b` },
   // A year never opens a range: "2012 to 48,000" is a year, then a count.
   { kind: 'count-range', source: `between\\s${NOT_YEAR}${NUM}\\s(?:and|to)\\s${NUM}|${NOT_YEAR}${NUM}(?:${RANGE_SEP}|\\s-)${NUM}` },
   { kind: 'count', source: `${NUM}(?:\\s\\(\\d[\\d,]*\\))?` },
@@ -93,8 +117,8 @@ const MASTER = new RegExp(
 );
 
 // Bounds written before the number.
-const LOWER_BOUND = /(?:more than|over|at least|upwards of|in excess of|exceeding|exceeded|well over|slightly more than|greater than|surpassing|above|no fewer than|no less than|a record|at minimum)\s+$/i;
-const UPPER_BOUND = /(?:nearly|almost|up to|as many as|as much as|fewer than|less than|under|close to|just under|no more than|roughly up to|at most)\s+$/i;
+const LOWER_BOUND = /(?:just over|just above|just more than|more than|over|at least|upwards of|in excess of|exceeding|exceeded|well over|slightly more than|greater than|surpassing|above|no fewer than|no less than|a record|at minimum)\s+$/i;
+const UPPER_BOUND = /(?:nearly|almost|up to|as many as|as much as|fewer than|less than|under|close to|just under|no more than|roughly up to|at most|just shy of|shy of|short of)\s+$/i;
 const APPROX = /(?:about|around|approximately|roughly|some|an estimated|estimated|approx\.|circa|an average of|on average)\s+$/i;
 const PLUS_SUFFIX = /^(?:\+|-plus|\s(?:or more|plus)\b)/i;
 const RATE_SUFFIX = /^(?:\s(?:per|a|an|each|every)\s(?:year|month|week|day|person|migrant|child|head|trip|crossing|family|annually)\b|\s(?:each|apiece|annually)\b)/i;
@@ -104,17 +128,41 @@ const MONTHS =
 const BEFORE_DATE = new RegExp(`\\b${MONTHS}\\s+$`, 'i');
 const AFTER_DATE = new RegExp(`^\\s+${MONTHS}\\b`, 'i');
 const DURATION_AFTER =
-  /^(?:-|\s)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|nights?)\b(?!\s(?:old|of age))/i;
-const AGE_AFTER = /^(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b|^(?:-|\s)year(?:s)?\s+of\s+age\b|^\s?-?\s?and\s?-?\s?(?:older|younger|under)\b/i;
-const AGE_BEFORE = /(?:\baged?|\bages|\bage of|\bunder(?: the)?(?: age)?(?: of)?|\bover(?: the)? age(?: of)?|\bolder than|\byounger than|\bbetween the ages of)\s+$/i;
+  /^(?:-|\s)(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|decades?|nights?)\b(?!\s(?:old|of age))/i;
+const AGE_AFTER = /^(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)olds?\b|^-?\s?(?:to|and|or)\s\d{1,2}[-\s]years?[-\s]olds?\b|^\s(?:age|year-old)\s(?:groups?|brackets?|ranges?|cohorts?|bands?)\b|^(?:-|\s)year(?:s)?\s+of\s+age\b|^\s?-?\s?and\s?-?\s?(?:older|younger|under)\b/i;
+const AGE_BEFORE = /(?:\baged?|\bages|\bage of|\bunder the age of|\bover(?: the)? age(?: of)?|\bolder than|\byounger than|\bbetween the ages of)\s+$/i;
+/** "children under 14", "under-18s": an age only where the number can be one ("just under 5,000" is a bound). */
+const UNDER_AGE_BEFORE = /(?<!\b(?:just|slightly|well|far|barely|a little)\s)\bunder(?: the)?(?: age)?(?: of)?(?:\s+|-)$/i;
+const MAX_AGE = 21;
 // "Rubye Ramos, 23," "the driver, 34,": a person and then a number between commas is an age.
 const NAME_AGE = /(?:\b[A-Z][a-z]+|\b(?:driver|man|woman|suspect|mother|father|smuggler|defendant|victim|officer|agent|girl|boy|teenager|migrant|son|daughter|wife|husband))\s*,\s$/;
 /** "text 233733", "call 1-888-…": a number to dial or text is not a count. */
+/** "BeFree (233733)": a short code in brackets after a texting or hotline word. */
+const SHORT_CODE_BEFORE = /\b(?:befree|text(?:line)?|sms|hotline|tip ?line|helpline|call)\b[^.]{0,20}\($/i;
 const DIAL_BEFORE = /\b(?:text(?:ing)?|call(?:ing)?|dial(?:ing)?|phone|sms|txt|fax)(?:\s+(?:us|it|them|the hotline|the tip line))?\s+(?:at\s+|on\s+|to\s+)?$/i;
 const MEASURE_AFTER =
   /^[-\s]?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
-const PAGE_BEFORE = /(?:\bpages?|\bp\.|\bpp\.|\bchapter|\bfigure|\bfigures|\btable|\bsection|\btitle|\bpart|\barticle|\bno\.|\bnumber|\bpublic law|\bh\.r\.|\bs\.|\bamendment|\bform|\busc|\bu\.s\.c\.|§)\s*$/i;
-const PAGE_AFTER = /^[-\s]?(?:pages?|usc|u\.s\.c\.|cfr)\b/i;
+const PAGE_BEFORE = /(?:\bpages?|\bp\.|\bpp\.|\bchapter|\bfigure|\bfigures|\btable|\bpart|\barticle|\bno\.|\bnumber|\bamendment|\bform|\bexhibit|\bappendix|\bannex|\bfootnote|\bnote|\bvol\.|\bvolume)\s*$/i;
+const PAGE_AFTER = /^[-\s]?pages?\b/i;
+/** Statutes and bills: "Section 1232", "8 U.S.C. 1101", "§ 7102", "Title 42", "Pub. L. 106-386", "H.R. 2", "101(a)". */
+const LEGAL_BEFORE =
+  /(?:\bsections?|\bsec\.|\bsubsection|\btitle|\bpublic law|\bpub\.\s?l\.|\bp\.\s?l\.|\bh\.\s?r\.|(?<![.\w])s\.|\bh\.\s?b\.|(?<![.\w])s\.\s?b\.|\bbill|\busc|\bu\.\s?s\.\s?c\.?|\bc\.?f\.?r\.?|\bstat\.|\bina|\btvpa|\btvpra|\bparagraph|\bclause|§+|\)\()\s*$/i;
+const LEGAL_AFTER = /^(?:\s?(?:usc|u\.\s?s\.\s?c\.?|c\.?f\.?r\.?|stat\.)(?![a-z])|\((?:[a-z]|[ivx]+|\d{1,2})\))/i;
+/** Bills by their chamber's letters: "SB 4", "HB 1", "HR 2". */
+const BILL_BEFORE = /\b(?:SB|HB|AB|HR|SF|HF|LD)\s?$/;
+/** "in their 30s": a decade of life; "the '90s": a decade. */
+const DECADE_AGE_BEFORE = /\b(?:their|his|her|in (?:the|their) (?:early|mid|late))\s*$/i;
+/** Programmes, tiers, targets, conventions and broadcasters named with a number: "Operation Lost Boys 2", "Tier 2", "Target 8.7", "Convention 182", "FOX 5". */
+const NAME_BEFORE =
+  /(?:\bOperation(?:\s[A-Z][\w'’-]*){0,4}|\boperation(?:\s[A-Z][\w'’-]*){1,4}|\b(?:tier|phase|target|goal|sdg|convention|resolution|proposition|prop\.|level|stage|category|district|region|precinct|highway|interstate|season|episode|channel))\s$/i;
+const BROADCASTER_BEFORE = /\b(?:[KW][A-Z]{2,3}|ABC|NBC|CBS|FOX|Fox|CW|PIX|News|Channel)\s$/;
+/** The base of a rate: "3 victims per 100,000 people", "for every 1,000 children". */
+const DENOMINATOR_BEFORE = /\b(?:per|for every|out of every|in every)\s$/i;
+const ROUNDING_BEFORE = /\b(?:nearest|increments of|multiples of|in units of|rounded(?: up| down)? to(?: the)?)\s+$/i;
+const MEDIA_BEFORE = /\b(?:photos?|images?|pictures?|slides?|videos?|gallery|slideshow)\s+(?:(?:no\.\s?)?|\d+\s?(?:of|\/)\s?)$/i;
+const MEDIA_AFTER = /^\s(?:photos|images|pictures|slides|videos|comments|shares|likes)\b/i;
+/** A digit glued to a word's end or to its punctuation is a footnote mark: "victims.12", "labor,3". */
+const FOOTNOTE_BEFORE = /[A-Za-z)\]][.,;:!?"”’]$|[.,;:!?]["”’]$/;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\b/i;
 const TIME_AFTER = /^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b))/i;
 const FY_BEFORE = /\b(?:fy|fiscal year|fiscal|calendar year|cy|fys)\s?$/i;
@@ -167,11 +215,28 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
     return 'phone';
   }
   if (kind === 'count' || kind === 'count-range' || kind === 'half-scale') {
-    if (DIAL_BEFORE.test(before)) return 'phone';
+    if (/^\d{1,3}$/.test(raw) && FOOTNOTE_BEFORE.test(before)) return 'footnote';
+    // "COVID-19", "Form I-914", "T-1 visas", "H-2A": a letter and a hyphen before the digits.
+    if (/[A-Za-z]-$/.test(before) && !UNDER_AGE_BEFORE.test(before)) return 'name';
+    if (NAME_BEFORE.test(before) || (BROADCASTER_BEFORE.test(before) && /^\d{1,2}$/.test(raw))) return 'name';
+    if (LEGAL_BEFORE.test(before) || LEGAL_AFTER.test(after) || BILL_BEFORE.test(before)) return 'legal';
+    if (/#\s?$/.test(before)) return 'ordinal';
+    if (/^'?s\b/.test(after)) return DECADE_AGE_BEFORE.test(before) || UNDER_AGE_BEFORE.test(before) ? 'age' : 'year';
+    // "5G", "3D", "F-16s": digits glued to a letter are part of a name.
+    if (/^[A-Za-z]/.test(after) && !ORDINAL_AFTER.test(after)) return 'name';
+    if (MEDIA_BEFORE.test(before) || MEDIA_AFTER.test(after)) return 'media';
+    if (DENOMINATOR_BEFORE.test(before)) return 'denominator';
+    if (ROUNDING_BEFORE.test(before)) return 'rounding';
+    if (/\b(?:1[89]|20)\d\d-$/.test(before)) return 'date';
+    if (/\d:$/.test(before)) return 'time';
+    if (DIAL_BEFORE.test(before) || SHORT_CODE_BEFORE.test(before)) return 'phone';
+    // "were trafficked (3).": a bracketed small number after a word is a note or list mark.
+    if (/^\d{1,2}$/.test(raw) && /[A-Za-z.,;:]\s?\($/.test(before) && /^\)/.test(after)) return 'citation';
     if (ORDINAL_AFTER.test(after)) return 'ordinal';
     if (TIME_AFTER.test(after)) return 'time';
     if (FY_BEFORE.test(before) || /^FY/i.test(raw)) return 'year';
     if (AGE_AFTER.test(after) || AGE_BEFORE.test(before) || (NAME_AGE.test(before) && /^,/.test(after) && Number(raw) < 110)) return 'age';
+    if (UNDER_AGE_BEFORE.test(before) && /^\d{1,2}$/.test(raw) && Number(raw) <= MAX_AGE) return 'age';
     if (BEFORE_DATE.test(before) || AFTER_DATE.test(after)) return 'date';
     if (DURATION_AFTER.test(after)) return 'duration';
     if (MEASURE_AFTER.test(after)) return 'measure';
@@ -200,7 +265,7 @@ function boundBefore(sentence: string, start: number): { start: number; kind: 'l
 }
 
 function unitFor(kind: string): Unit {
-  if (kind.startsWith('money')) return 'usd';
+  if (kind.startsWith('money') || kind === 'vague-money') return 'usd';
   if (kind.startsWith('percent')) return 'percent';
   if (kind === 'ratio' || kind === 'fraction') return 'ratio';
   if (kind === 'multiple') return 'other';
@@ -209,9 +274,10 @@ function unitFor(kind: string): Unit {
 
 function ratioValue(raw: string): number | null {
   const lower = raw.toLowerCase();
-  const ratio = lower.match(/^(.+?)\s(?:in|out of)(?:\severy)?\s(.+)$/);
+  const ratio = lower.match(/^(.+?)\s(?:in|out of|of(?= every))(?:\severy)?\s(.+)$/);
   if (ratio) {
-    const a = parseNumber(ratio[1]!);
+    // "one child in ten": the noun between the numbers is not part of either.
+    const a = parseNumber(ratio[1]!.replace(/\s\S+$/, (w) => (parseNumber(ratio[1]!) === null ? '' : w)));
     const b = parseNumber(ratio[2]!);
     return a !== null && b ? a / b : null;
   }
@@ -252,13 +318,24 @@ export function findQuantities(sentence: string): FoundQuantity[] {
       vague = true;
       const span = VAGUE[lower] ?? (kind === 'several' ? severalRange(lower) : null);
       if (span) [low, high] = span;
+    } else if (kind === 'vague-money') {
+      vague = true;
+      // "a billion-dollar industry": the article is not part of the amount.
+      if (/^a\s/.test(lower)) {
+        start += 2;
+        raw = raw.slice(2);
+      }
+      [low, high] = vagueMoneyRange(lower);
+    } else if (kind === 'dozen') {
+      value = lower.startsWith('half') ? 6 : 12;
+      low = high = value;
     } else if (kind === 'half-scale') {
       const lower = raw.toLowerCase();
       const scale = lower.endsWith('billion') ? 1e9 : 1e6;
       value = (lower.startsWith('half') ? 0.5 : lower.startsWith('a quarter') ? 0.25 : 1) * scale;
       low = high = value;
     } else if (kind === 'multiple') {
-      value = { doubled: 2, tripled: 3, quadrupled: 4 }[lower] ?? null;
+      value = factorOf(lower);
       low = high = value;
     } else if (kind === 'ratio' || kind === 'fraction') {
       value = ratioValue(lower);
@@ -317,10 +394,28 @@ export function findQuantities(sentence: string): FoundQuantity[] {
 }
 
 function severalRange(lower: string): [number, number] | null {
-  const scale = lower.match(/(hundred|thousand|million)$/);
+  const scale = lower.match(/(dozen|hundred|thousand|million)$/);
   if (!scale) return null;
-  const s = { hundred: 100, thousand: 1_000, million: 1_000_000 }[scale[1] as 'hundred' | 'thousand' | 'million'];
+  const s = { dozen: 12, hundred: 100, thousand: 1_000, million: 1_000_000 }[scale[1] as 'dozen' | 'hundred' | 'thousand' | 'million'];
   return [2 * s, 9 * s];
+}
+
+/** "millions of dollars" reads as "millions"; "a billion-dollar industry" → 1e9 to 999e9. */
+function vagueMoneyRange(lower: string): [number, number] | [null, null] {
+  const amount = lower.replace(/\s+of\s+(?:us\s|u\.s\.\s)?dollars$/, '');
+  if (amount in VAGUE) return VAGUE[amount]!;
+  return /billion/.test(amount) ? VAGUE.billions! : VAGUE.millions!;
+}
+
+const FACTORS: Record<string, number> = { doubled: 2, doubling: 2, twice: 2, tripled: 3, tripling: 3, quadrupled: 4 };
+
+/** The factor of a comparative: "doubled" → 2, "fivefold" → 5, "2.5 times more" → 2.5. */
+function factorOf(lower: string): number | null {
+  const word = lower.split(/[\s-]/)[0]!;
+  if (word in FACTORS) return FACTORS[word]!;
+  const fold = lower.match(/^(.+?)-?fold$/);
+  const head = fold ? fold[1]! : word === 'a' ? 'a hundred' : word;
+  return parseNumber(head) ?? parseNumberWords(head);
 }
 
 function blank(sentence: string, start: number, end: number, nonClaim: NonClaimKind): FoundQuantity {

@@ -16,6 +16,8 @@ export interface CountedNoun {
 
 const MAX_GAP = 32; // about five short words
 const CLAUSE_BREAK = /[;:!?()\u2014]|,\s|\.\s/;
+/** "31,000 of those who were released to sponsors": a noun inside a relative clause is not what the number counts. */
+const RELATIVE = /\b(?:who|whom|whose|which|that|where)\b/i;
 const NUMBER_OF = /\b(?:the|a) (?:number|numbers|total|count) of\s/gi;
 
 /** End of the last match of a global regex in `text`, or null. */
@@ -33,13 +35,20 @@ export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHi
     for (const h of spans) {
       if (h.start < q.end) continue;
       const gap = sentence.slice(q.end, h.start);
-      if (gap.length > MAX_GAP || CLAUSE_BREAK.test(gap)) continue;
+      if (gap.length > MAX_GAP || CLAUSE_BREAK.test(gap) || RELATIVE.test(gap)) continue;
       if (!best || h.start < best.start || (h.start === best.start && h.end > best.end)) {
         best = { kind: rule.kind, ruleId: rule.id, start: h.start, end: h.end };
       }
     }
   }
   if (best) return extendToHead(best, hits, sentence);
+  // "one child in ten": a ratio names what it counts between its two numbers.
+  if (q.unit === 'ratio') {
+    for (const { rule, hits: spans } of hits.nouns) {
+      for (const h of spans) if (h.start > q.start && h.end < q.end && (!best || h.start < best.start)) best = { kind: rule.kind, ruleId: rule.id, start: h.start, end: h.end };
+    }
+    if (best) return best;
+  }
   // "The number of unaccompanied children … rose from 16,067 to 24,481": the noun named earlier.
   const numberOf = lastMatch(NUMBER_OF, sentence.slice(0, q.start));
   if (numberOf !== null) {

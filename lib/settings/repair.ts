@@ -21,6 +21,7 @@ const LABELS: Record<Exclude<keyof Settings, 'version'>, string> = {
   disabledMetrics: 'The list of metrics switched off',
   disabledSites: 'The list of sites where Metric Lens is off',
   highlightStyle: 'Highlight style',
+  screenReaderMarks: 'Screen-reader mode',
   rulePacks: 'The list of rule packs',
 };
 

@@ -13,7 +13,8 @@ export const SitePattern = z
   .string()
   .refine(isSitePattern, 'not a host name or *.domain pattern');
 
-export const HighlightStyle = z.enum(['color', 'underline']);
+/** `contrast`: a solid underline that keeps 3:1 against light and dark pages (WCAG 1.4.11). */
+export const HighlightStyle = z.enum(['color', 'underline', 'contrast']);
 export type HighlightStyle = z.infer<typeof HighlightStyle>;
 
 export const StoredRulePack = z.object({
@@ -52,6 +53,11 @@ export const Settings = z.object({
   /** Hosts where Metric Lens is off: exact hosts or `*.example.com`. */
   disabledSites: z.array(LIST_ITEMS.disabledSites).max(LIST_LIMITS.disabledSites).default([]),
   highlightStyle: HighlightStyle.default('color'),
+  /**
+   * Claims marked in the page's text itself (with hidden "claim: …" and "end of
+   * claim" words), so screen readers meet them where they stand. Off: no DOM change.
+   */
+  screenReaderMarks: z.boolean().default(false),
   rulePacks: z.array(LIST_ITEMS.rulePacks).max(LIST_LIMITS.rulePacks).default([]),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -1,10 +1,10 @@
 // What the stores receive: the built manifest asks for storage only, and the
-// built code holds no network API, no eval, and no HTML parsing of anything
-// but the UI library's own (unused) raw-HTML path. The Firefox build passes
-// Mozilla's linter with no errors and only the warnings explained in the
-// README (zod's eval probe, switched off; Preact's dangerouslySetInnerHTML
-// path, never used; the page gate's import() of the packaged annotator).
-// Runs in the browser project, after its build.
+// built code holds no network API, no eval (zod's probe for it is rewritten at
+// build time, build/store-safe-bundle.ts) and no HTML parsing at all (Preact's
+// raw-HTML path likewise). The Firefox build passes Mozilla's linter with no
+// errors and one warning, explained in the reviewer's notes shipped in the
+// sources archive (store/firefox-reviewer-notes.md): the page gate's import()
+// of the packaged annotator. Runs in the browser project, after its build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -49,15 +49,11 @@ const FORBIDDEN: [string, RegExp][] = [
   ['setTimeout/setInterval with a string', /\bset(?:Timeout|Interval)\s*\(\s*[`'"]/],
 ];
 
-/** zod's check whether eval works, which `config({ jitless: true })` (lib/zod-config.ts) skips. */
-const ZOD_EVAL_PROBE = /\.jitless\|\|[^;]{0,120}\)\)return!1;try\{return Function\(``\),!0\}/;
-/** Preact applies `dangerouslySetInnerHTML={{ __html }}` this way; no component of ours passes it. */
-const PREACT_RAW_HTML = /\.innerHTML=[\w$]+\.__html\b/;
-
-function withoutAllowed(code: string): string {
-  const all = (pattern: RegExp) => new RegExp(pattern.source, 'g');
-  return code.replace(all(ZOD_EVAL_PROBE), '').replace(all(PREACT_RAW_HTML), '');
-}
+/** Marks a bundle with zod in it (its base schema type's name). */
+const ZOD_INSIDE = /`\$ZodType`|"\$ZodType"/;
+/** Marks a bundle with Preact's renderer in it: its raw-HTML path, rewritten to throw. */
+const PREACT_RAW_HTML_REMOVED = 'Metric Lens renders no raw HTML';
+const NOTES = join(ROOT, 'store/firefox-reviewer-notes.md');
 
 describe.skipIf(!built)('the Chrome build', () => {
   const manifest = built ? readManifest(EXTENSION_DIR) : ({} as Manifest);
@@ -79,23 +75,28 @@ describe.skipIf(!built)('the Chrome build', () => {
     expect(jsFiles.length).toBeGreaterThan(3);
     const found: string[] = [];
     for (const file of jsFiles) {
-      const code = withoutAllowed(read(file));
+      const code = read(file);
       for (const [name, pattern] of FORBIDDEN) if (pattern.test(code)) found.push(`${relative(EXTENSION_DIR, file)}: ${name}`);
       if (/\bFunction\s*\(/.test(code)) found.push(`${relative(EXTENSION_DIR, file)}: Function(`);
     }
     expect(found).toEqual([]);
   });
 
-  test('zod runs without eval wherever it is bundled', () => {
-    const withZod = jsFiles.filter((file) => ZOD_EVAL_PROBE.test(read(file)));
+  test('zod runs without eval wherever it is bundled, and its eval probe is gone', () => {
+    const withZod = jsFiles.filter((file) => ZOD_INSIDE.test(read(file)));
     expect(withZod.length).toBeGreaterThan(0);
-    for (const file of withZod) expect(read(file), relative(EXTENSION_DIR, file)).toContain('jitless:!0');
+    for (const file of withZod) {
+      const code = read(file);
+      expect(code, relative(EXTENSION_DIR, file)).toContain('jitless:!0');
+      expect(code, relative(EXTENSION_DIR, file)).not.toMatch(/try\{(?:return )?(?:new )?Function\(/);
+    }
   });
 
-  test('no HTML is parsed from strings: the only innerHTML is Preact’s unused raw-HTML path', () => {
+  test('no HTML is parsed from strings: Preact’s raw-HTML path is rewritten to throw', () => {
+    expect(jsFiles.filter((file) => read(file).includes(PREACT_RAW_HTML_REMOVED)).length).toBeGreaterThan(0);
     const found: string[] = [];
     for (const file of jsFiles) {
-      const code = withoutAllowed(read(file));
+      const code = read(file);
       for (const pattern of [/\.(?:inner|outer)HTML\s*=/, /insertAdjacentHTML/, /document\.write/, /createContextualFragment/, /\bsrcdoc\b/, /DOMParser/]) {
         if (pattern.test(code)) found.push(`${relative(EXTENSION_DIR, file)}: ${pattern.source}`);
       }
@@ -121,8 +122,8 @@ describe.skipIf(!built)('the Chrome build', () => {
 });
 
 describe.skipIf(!built)('the Firefox build and Mozilla’s linter', () => {
-  test('no errors; warnings only the explained ones', { timeout: 120_000 }, () => {
-    if (!process.env.METRIC_LENS_SKIP_BUILD) execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, stdio: 'ignore' });
+  // The e2e set-up built it (tests/e2e/global-setup.ts).
+  test('no errors; the one warning is explained to the reviewer', { timeout: 120_000 }, () => {
     const manifest = readManifest(FIREFOX_DIR);
     expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect(manifest.content_security_policy).toBe("script-src 'self'; object-src 'self'");
@@ -142,10 +143,11 @@ describe.skipIf(!built)('the Firefox build and Mozilla’s linter', () => {
     );
     expect(result.errors.map(line)).toEqual([]);
     const codeOf = (file: string) => readFileSync(join(FIREFOX_DIR, file), 'utf8');
+    const notes = readFileSync(NOTES, 'utf8');
     const unexplained = result.warnings.filter((w) => {
       if (!w.file) return true;
-      if (w.code === 'DANGEROUS_EVAL') return !(ZOD_EVAL_PROBE.test(codeOf(w.file)) && codeOf(w.file).includes('jitless:!0'));
-      if (w.code === 'UNSAFE_VAR_ASSIGNMENT' && /innerHTML/.test(w.message)) return !PREACT_RAW_HTML.test(codeOf(w.file));
+      // Each warning that stays is named, with its file, in the notes the reviewer receives.
+      if (!notes.includes(w.code) || !notes.includes(w.file)) return true;
       // The page gate imports the annotator, a packaged file, by its runtime.getURL address.
       if (w.code === 'UNSAFE_VAR_ASSIGNMENT' && /call to import/.test(w.message)) {
         const code = codeOf(w.file);

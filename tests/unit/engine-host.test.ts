@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { analyzePassages, createContentRequestListener, pageSettings } from '../../lib/engine-host';
+import { readAnalyzeReply } from '../../entrypoints/content/inbox';
 import { findClaims } from '../../lib/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
 
@@ -65,5 +66,40 @@ describe('rule packs in analysis', () => {
       );
     expect(metricsWith(true)).toContain('victim_identifications');
     expect(metricsWith(false)).not.toContain('victim_identifications');
+  });
+});
+
+describe('what the page gets beside the claims', () => {
+  const SERIES_TEXT = 'Border Patrol agents apprehended 76,020 unaccompanied children at the southwest border in FY2019.';
+
+  test('the compared measure’s series, oldest first, and the presentation levels', () => {
+    const reply = analyzePassages([{ id: 'a', text: SERIES_TEXT }], DEFAULT_SETTINGS);
+    const claim = reply.results[0]!.claims[0]!;
+    const measure = claim.comparison!.measure;
+    const points = reply.metrics![claim.metric]!.series![measure]!;
+    expect(points.length).toBeGreaterThanOrEqual(3);
+    expect(points.map((p) => p.from)).toEqual([...points.map((p) => p.from)].sort());
+    expect(points.some((p) => p.figureId === claim.comparison!.figureId)).toBe(true);
+    expect(reply.presentation).toMatchObject({ uncertainBelow: expect.any(Number), caveatsShown: expect.any(Number) });
+    // The page's reader keeps them.
+    const read = readAnalyzeReply(JSON.parse(JSON.stringify(reply)));
+    expect(read?.metrics?.[claim.metric]?.series?.[measure]).toEqual(points);
+    expect(read?.presentation).toEqual(reply.presentation);
+    // A malformed series drops that summary, not the claims.
+    const bad = { ...reply, metrics: { [claim.metric]: { ...reply.metrics![claim.metric]!, series: { [measure]: [{ number: 'x' }] } } } };
+    const readBad = readAnalyzeReply(JSON.parse(JSON.stringify(bad)));
+    expect(readBad?.metrics?.[claim.metric]).toBeUndefined();
+    expect(readBad?.results[0]!.claims).toHaveLength(1);
+  });
+
+  test('the page’s date resolves relative periods', async () => {
+    const text = 'Border Patrol agents apprehended 76,020 unaccompanied children at the southwest border last fiscal year.';
+    const { listener } = host();
+    const reply = (await listener({ type: 'analyze', passages: [{ id: 'a', text }], pageDate: '2019-11-02' }, { tab: { url: 'https://news.example/x' } } as never)) as ReturnType<typeof analyzePassages>;
+    const claim = reply.results[0]!.claims[0]!;
+    expect(claim.period).toMatchObject({ kind: 'relative', from: '2018-10-01', to: '2019-09-30' });
+    expect(claim.comparison?.periodMatch).toBe('same');
+    const undated = analyzePassages([{ id: 'a', text }], DEFAULT_SETTINGS).results[0]!.claims[0]!;
+    expect(undated.period).toBeNull();
   });
 });

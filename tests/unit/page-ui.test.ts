@@ -72,7 +72,18 @@ describe('content-script message checks', () => {
     expect(readPageSettings({ active: true, highlightStyle: 'underline', analysisKey: 'k' })).toEqual({
       active: true,
       highlightStyle: 'underline',
+      screenReaderMarks: false,
       analysisKey: 'k',
+    });
+    expect(readPageSettings({ active: true, highlightStyle: 'contrast', screenReaderMarks: true, analysisKey: 'k' })).toEqual({
+      active: true,
+      highlightStyle: 'contrast',
+      screenReaderMarks: true,
+      analysisKey: 'k',
+    });
+    expect(readPageSettings({ active: true, highlightStyle: 'blink', screenReaderMarks: 'yes', analysisKey: 'k' })).toMatchObject({
+      highlightStyle: 'color',
+      screenReaderMarks: false,
     });
     expect(readPageSettings({ active: 'yes', analysisKey: 'k' })).toBeNull();
   });

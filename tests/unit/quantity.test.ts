@@ -63,6 +63,63 @@ describe('quantity forms', () => {
   });
 });
 
+describe('forms read from the domain', () => {
+  test('dozens and a dozen', () => {
+    expect(only('Police freed a few dozen teenagers.')).toMatchObject({ raw: 'a few dozen', value: null, low: 24, high: 108, vague: true });
+    expect(only('Several dozen minors waited.')).toMatchObject({ vague: true, low: 24 });
+    expect(only('A dozen girls testified.')).toMatchObject({ raw: 'A dozen', value: 12 });
+    expect(only('Half a dozen boys ran away.')).toMatchObject({ raw: 'Half a dozen', value: 6 });
+  });
+
+  test('fractions with and without a bound', () => {
+    expect(only('A fifth of the survivors were boys.')).toMatchObject({ unit: 'ratio', value: 0.2 });
+    expect(only('A quarter of the minors were girls.')).toMatchObject({ unit: 'ratio', value: 0.25 });
+    expect(only('Nearly half of the victims were minors.')).toMatchObject({ raw: 'Nearly half', value: 0.5, low: null, high: 0.5 });
+    expect(only('Two-fifths of the cases involved girls.').value).toBeCloseTo(0.4);
+  });
+
+  test('"under" is a bound for a large number and an age for a small one', () => {
+    expect(only('Just under 5,000 minors were placed.')).toMatchObject({ raw: 'Just under 5,000', low: null, high: 5_000, unit: 'count' });
+    expect(only('Just over 700 teens were placed.')).toMatchObject({ raw: 'Just over 700', low: 700, high: null });
+    expect(findQuantities('The rule covers minors under 16.').map((q) => q.nonClaim)).toEqual(['age']);
+  });
+
+  test('money known only by its order of magnitude', () => {
+    expect(only('Smugglers pocket millions of dollars.')).toMatchObject({ raw: 'millions of dollars', unit: 'usd', value: null, low: 1e6, vague: true });
+    expect(only('Gangs take in hundreds of millions of dollars a year.')).toMatchObject({ unit: 'usd', low: 1e8, high: 999_999_999, rate: 'a year' });
+    expect(only('It is a billion-dollar business.')).toMatchObject({ raw: 'billion-dollar', unit: 'usd', low: 1e9 });
+    expect(only('They run a multimillion-dollar trade.')).toMatchObject({ unit: 'usd', low: 1e6 });
+  });
+
+  test('comparatives and rates of change carry their factor', () => {
+    expect(only('The count of minors tripled.')).toMatchObject({ raw: 'tripled', value: 3, unit: 'other' });
+    expect(only('Four times as many girls were sold.')).toMatchObject({ raw: 'Four times as many', value: 4, unit: 'other' });
+    expect(only('Referrals rose 2.5 times more than expected.')).toMatchObject({ value: 2.5, unit: 'other' });
+    expect(only('Reports grew tenfold.')).toMatchObject({ raw: 'tenfold', value: 10 });
+    expect(only('There were twice as many boys.')).toMatchObject({ value: 2 });
+    // A change in percent is a percentage, as written.
+    expect(only('Placements were up 35 percent.')).toMatchObject({ raw: '35 percent', unit: 'percent', value: 35 });
+    // "three times" with nothing compared is how often, not a quantity of anything.
+    expect(findQuantities('He was deported three times.').some((q) => q.unit === 'other')).toBe(false);
+  });
+
+  test('vague orders of magnitude and percentage points', () => {
+    expect(only('Scores of girls were sold.')).toMatchObject({ raw: 'Scores', vague: true, low: 40 });
+    expect(findQuantities('The scores of the tests fell.')).toEqual([]);
+    expect(only('The share rose 4 percentage points.')).toMatchObject({ unit: 'percent', value: 4 });
+    expect(only('Sixty percent were boys.')).toMatchObject({ raw: 'Sixty percent', unit: 'percent', value: 60 });
+  });
+
+  test('a ratio is one number, whatever stands between its parts', () => {
+    expect(only('One in 10 survivors is a boy.')).toMatchObject({ raw: 'One in 10', value: 0.1 });
+    expect(only('One girl in five is exploited.')).toMatchObject({ raw: 'One girl in five', value: 0.2 });
+    expect(only('One of every 20 victims was male.')).toMatchObject({ raw: 'One of every 20', value: 0.05 });
+    // Two counts joined by "in" are not a ratio.
+    expect(findQuantities('Agents found 12 children in 40 trucks.').filter((q) => q.unit === 'ratio')).toEqual([]);
+    expect(findQuantities('A boy in one shelter wrote home.')).toEqual([]);
+  });
+});
+
 describe('numbers that are not counts', () => {
   test.each([
     ['On March 3, 2022, officials met.', 'date'],
@@ -76,7 +133,52 @@ describe('numbers that are not counts', () => {
     ['Results take 45 minutes.', 'duration'],
     ['Agents seized 300 pounds of powder.', 'measure'],
     ['See page 212 of the report.', 'page'],
-    ['Charges under 18 USC 1591 were filed.', 'age'],
+    ['Charges under 18 USC 1591 were filed.', 'legal'],
+    // Statutes, bills and sections.
+    ['Under Section 1232 of the statute, minors are screened.', 'legal'],
+    ['The definition sits in 8 U.S.C. 1101 and in 22 U.S.C. § 7102.', 'legal'],
+    ['Pub. L. 106-386 created the visa.', 'legal'],
+    ['The House passed H.R. 2 last spring.', 'legal'],
+    ['Border closures under Title 42 ended.', 'legal'],
+    ['The visa is set out in INA 101(a)(15)(T).', 'legal'],
+    // Datelines and timestamps.
+    ['WASHINGTON, March 3 — The hearing opened.', 'date'],
+    ['Updated 2025-06-14 at 09:30', 'date'],
+    ['A 6 min read', 'duration'],
+    // Footnote marks glued to a word or its punctuation.
+    ['Most were exploited for labor.12 The report adds context.', 'footnote'],
+    ['The figure is disputed,7 says the audit.', 'footnote'],
+    // Names with digits.
+    ['Shelters closed during COVID-19.', 'name'],
+    ['Survivors apply on Form I-914.', 'name'],
+    ['Relatives may receive T-2 status.', 'name'],
+    ['Operation Cross Country 12 ended on Friday.', 'name'],
+    ['The country stayed on Tier 2 of the report.', 'name'],
+    ['Goal 8 and Target 8.7 of the SDGs concern forced labour.', 'name'],
+    ['ILO Convention 182 bans the worst forms of child labour.', 'name'],
+    ['FOX 5 News broke the story.', 'name'],
+    // The base of a rate.
+    ['Rates are given per 100,000 residents.', 'denominator'],
+    ['Agencies report victims for every 1,000 arrests.', 'denominator'],
+    // Rounding units.
+    ['Totals are rounded to the nearest 1,000 minors.', 'rounding'],
+    ['Figures appear in increments of 500.', 'rounding'],
+    // Photo and gallery numbering.
+    ['Photo 4 of 15', 'media'],
+    ['The gallery holds 20 photos of the shelter.', 'media'],
+    // Ages.
+    ['Girls aged 13 to 17 were interviewed.', 'age'],
+    ['Most were 16-year-olds.', 'age'],
+    ['Many were 14- to 17-year-olds from Guatemala.', 'age'],
+    ['The 15-17 age group is the largest.', 'age'],
+    ['Only under-18s qualify.', 'age'],
+    ['Most of the recruiters were in their 30s.', 'age'],
+    ['Texas lawmakers passed SB 4.', 'legal'],
+    ['The town ranked #1 for arrests.', 'ordinal'],
+    ['Traffickers used 5G phones.', 'name'],
+    ['In the 90s the route opened.', 'year'],
+    ['Call BeFree (233733) for help.', 'phone'],
+    ['Children were moved north (4).', 'citation'],
   ])('%s', (sentence, kind) => {
     const kinds = findQuantities(sentence).map((q) => q.nonClaim);
     expect(kinds).toContain(kind);

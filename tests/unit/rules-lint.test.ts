@@ -3,7 +3,7 @@
 // every rule is shown to catch what it is meant to catch.
 import { describe, expect, test } from 'vitest';
 import { METRIC_IDS, PREDICATE_IDS, type MetricId } from '../../lib/contract';
-import { FAMILY_OF, METRICS, metricById, parseMetricBase } from '../../rules/index';
+import { FAMILY_OF, METRICS, metricById, parseMetricBase, seriesOf } from '../../rules/index';
 import shipped from '../../rules/metrics.json';
 import { MetricBase, type Family } from '../../rules/schema';
 
@@ -32,9 +32,6 @@ const EXPECTED_FAMILY: Record<MetricId, Family> = {
 const MARKUP = /[<>]|&(?:[a-z]+|#\d+|#x[\da-f]+);/i;
 /** Sentence ends inside a text, ignoring the abbreviation "U.S.". */
 const INNER_SENTENCE_END = /[.!?]\s+[A-Z]/;
-
-/** "2019" sorts before "2019-06" before "2019-06-01": compare as padded strings. */
-const sortKey = (date: string): string => (date + '-00-00').slice(0, 10);
 
 function textFields(value: unknown, path: string, out: Array<[string, string]>): void {
   if (typeof value === 'string') out.push([path, value]);
@@ -74,8 +71,9 @@ function lintMetricBase(data: unknown): string[] {
     if (/[\n.]$/.test(m.tooltip) || m.tooltip.includes('\n') || m.tooltip.length > 100) {
       problems.push(`tooltip: ${where} must be one short line without a final full stop`);
     }
-    if (m.caveats.length < 2 || m.caveats.length > 4 || m.caveats.some((c) => !c.endsWith('.'))) {
-      problems.push(`caveats: ${where} needs 2 to 4 sentences, each ending with a full stop`);
+    const always = m.caveats.filter((c) => !c.when);
+    if (always.length < 2 || always.length > 5 || m.caveats.some((c) => !c.text.endsWith('.'))) {
+      problems.push(`caveats: ${where} needs 2 to 5 that always apply, each ending with a full stop`);
     }
     const preds = m.faithfulPredicates;
     if (preds.length === 0 || new Set(preds).size !== preds.length) {
@@ -85,7 +83,6 @@ function lintMetricBase(data: unknown): string[] {
       if (!(PREDICATE_IDS as readonly string[]).includes(p)) problems.push(`predicates: ${where} has unknown "${p}"`);
     }
 
-    let previous = '';
     for (const f of m.figures) {
       const fig = `figure ${f.id}`;
       if (figureIds.has(f.id)) problems.push(`figure ids: ${fig} is used more than once`);
@@ -98,8 +95,6 @@ function lintMetricBase(data: unknown): string[] {
       }
       if (protocol !== 'https:') problems.push(`url: ${fig} must use https (${f.url})`);
       if (!f.date) problems.push(`date: ${fig} has no date`);
-      if (sortKey(f.date) < previous) problems.push(`date order: ${fig} (${f.date}) comes before an earlier figure in ${where}`);
-      previous = sortKey(f.date);
       if (f.unit === 'percent' && f.number !== null && (f.number < 0 || f.number > 100)) {
         problems.push(`number: ${fig} is a percentage outside 0-100`);
       }
@@ -120,6 +115,7 @@ function lintMetricBase(data: unknown): string[] {
 type Draft = { metrics: Array<Record<string, unknown> & { figures: Array<Record<string, unknown>> }> };
 const copy = (): Draft => structuredClone(shipped) as unknown as Draft;
 const metricAt = (d: Draft, id: MetricId) => d.metrics.find((m) => m.id === id)!;
+const figureAt = (d: Draft, id: string) => d.metrics.flatMap((m) => m.figures).find((f) => f.id === id)!;
 
 describe('rules/metrics.json', () => {
   test('passes the lint with no problems', () => {
@@ -198,20 +194,8 @@ describe('lintMetricBase catches each kind of defect', () => {
   });
 
   test('a figure without https', () => {
-    const problems = lintOf((d) => (metricAt(d, 'hotline_reports').figures[0]!.url = 'http://example.org/report'));
+    const problems = lintOf((d) => (figureAt(d, 'nhth-2007-2018-cases').url = 'http://example.org/report'));
     expect(problems).toEqual([expect.stringMatching(/^url: figure nhth-2007-2018-cases must use https/)]);
-  });
-
-  test('figures out of date order', () => {
-    const problems = lintOf((d) => metricAt(d, 'children_located').figures.reverse());
-    expect(problems.length).toBeGreaterThan(0);
-    expect(problems.every((p) => p.startsWith('date order:'))).toBe(true);
-  });
-
-  test('a year-only date sorts before months of the same year', () => {
-    expect(lintOf((d) => (metricAt(d, 'labor_violations').figures[4]!.date = '2023'))).toContainEqual(
-      expect.stringMatching(/^date order: figure dol-fy2023-penalties/),
-    );
   });
 
   test('empty, repeated or unknown faithful predicates', () => {
@@ -235,24 +219,47 @@ describe('lintMetricBase catches each kind of defect', () => {
     ]);
   });
 
-  test('text shape: one-sentence counts, one-line tooltip, 2 to 4 caveats', () => {
+  test('text shape: one-sentence counts, one-line tooltip, 2 to 5 caveats that always apply', () => {
     expect(lintOf((d) => (metricAt(d, 'other').counts = 'A figure. Another sentence.'))).toEqual([
       'counts: metric other must be one sentence ending with a full stop',
     ]);
     expect(lintOf((d) => (metricAt(d, 'other').tooltip = 'Ends with a stop.'))).toEqual([
       'tooltip: metric other must be one short line without a final full stop',
     ]);
-    expect(lintOf((d) => (metricAt(d, 'other').caveats = ['Only one.']))).toEqual([
-      'caveats: metric other needs 2 to 4 sentences, each ending with a full stop',
+    expect(lintOf((d) => (metricAt(d, 'other').caveats = [{ id: 'other.only', text: 'Only one.' }]))).toEqual([
+      'caveats: metric other needs 2 to 5 that always apply, each ending with a full stop',
+    ]);
+    const conditional = { id: 'other.x', text: 'Applies to money only.', when: { units: ['usd'] } };
+    expect(lintOf((d) => (metricAt(d, 'other').caveats = [{ id: 'other.only', text: 'Only one.' }, conditional]))).toEqual([
+      'caveats: metric other needs 2 to 5 that always apply, each ending with a full stop',
+    ]);
+    expect(lintOf((d) => ((metricAt(d, 'other').caveats as Array<{ text: string }>)[0]!.text = 'No full stop'))).toEqual([
+      'caveats: metric other needs 2 to 5 that always apply, each ending with a full stop',
     ]);
   });
 
   test('numbers that do not fit their unit', () => {
-    expect(lintOf((d) => (metricAt(d, 'detected_victim_shares').figures[0]!.number = 130))).toEqual([
+    expect(lintOf((d) => (figureAt(d, 'glotip-2018-children').number = 130))).toEqual([
       'number: figure glotip-2018-children is a percentage outside 0-100',
     ]);
-    expect(lintOf((d) => (metricAt(d, 'hotline_reports').figures[2]!.number = 6))).toEqual([
+    expect(lintOf((d) => (figureAt(d, 'ncmec-2022-runaways').number = 6))).toEqual([
       'number: figure ncmec-2022-runaways is a ratio outside 0-1',
     ]);
+  });
+});
+
+describe('seriesOf', () => {
+  test("returns one measure's figures ordered by the start of their period", () => {
+    const series = seriesOf('cbp_uac_encounters', 'usbp-uac-swb');
+    expect(series.length).toBeGreaterThanOrEqual(3);
+    expect(series.every((f) => f.measure === 'usbp-uac-swb')).toBe(true);
+    const starts = series.map((f) => f.periodStart);
+    expect(starts).toEqual([...starts].sort());
+    // Figures of another measure in the same metric stay out.
+    expect(series.map((f) => f.id)).not.toContain('cbp-uac-fy2022-all');
+  });
+
+  test('an unknown measure has no series', () => {
+    expect(seriesOf('cbp_uac_encounters', 'no-such-measure')).toEqual([]);
   });
 });

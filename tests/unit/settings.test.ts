@@ -21,6 +21,7 @@ describe('settings schema', () => {
       disabledMetrics: [],
       disabledSites: [],
       highlightStyle: 'color',
+      screenReaderMarks: false,
       rulePacks: [],
     });
   });
@@ -31,6 +32,7 @@ describe('settings schema', () => {
       { disabledMetrics: ['not_a_metric'] },
       { disabledSites: ['https://example.com'] },
       { highlightStyle: 'blink' },
+      { screenReaderMarks: 'yes' },
       { enabled: 'yes' },
       { version: 2 },
     ];

@@ -1,0 +1,251 @@
+// The period a claim names: fiscal years ("FY2019", "fiscal 2021", "FY2019-FY2021"),
+// calendar years ("in 2019"), months ("March 2021", "in October"), ranges
+// ("between 2014 and 2018", "since 2014") and relative periods ("last year",
+// "so far this year") resolved against the page's date. Pure and regex-light:
+// the background runs it for every claim.
+import type { ClaimPeriod, PeriodKind } from '../contract';
+
+/** An ISO date, YYYY-MM-DD. */
+type Iso = string;
+
+/** One date expression before ranges are joined. */
+interface Atom {
+  start: number;
+  end: number;
+  kind: PeriodKind;
+  from: Iso;
+  to: Iso | null;
+  /** For a year or month atom: its year and month (1-12), for joining ranges. */
+  year?: number;
+  month?: number;
+  fiscal?: boolean;
+  /** Whether the atom stands on its own (a bare year needs a preposition or a range partner). */
+  standalone: boolean;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthStart = (y: number, m: number) => iso(y, m, 1);
+const monthEnd = (y: number, m: number) => iso(y, m, lastDay(y, m));
+
+/** The U.S. federal fiscal year: FY2019 runs from 1 October 2018 to 30 September 2019. */
+export function fiscalYear(year: number): { from: Iso; to: Iso } {
+  return { from: iso(year - 1, 10, 1), to: iso(year, 9, 30) };
+}
+
+/** The fiscal year a date falls in. */
+export function fiscalYearOf(date: Iso): number {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m >= 10 ? y + 1 : y;
+}
+
+function twoOrFourDigits(text: string): number {
+  const n = Number(text);
+  return text.length === 2 ? (n >= 70 ? 1900 + n : 2000 + n) : n;
+}
+
+function addDays(date: Iso, days: number): Iso {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function addMonths(date: Iso, months: number): Iso {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  return iso(ny, nm, Math.min(d, lastDay(ny, nm)));
+}
+
+const FISCAL = /\b(?:FY|[Ff]iscal(?:\s+[Yy]ears?)?)\s?['’]?(\d{4}|\d{2})(?!\d|,\d)/g;
+const CALENDAR = /\b[Cc]alendar(?:\s+[Yy]ears?)?\s+(\d{4})\b/g;
+// Month names are matched with their capital letter, so "may" and "march" as words are not months.
+const MONTH =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])(?:\s+(?:of\s+)?((?:19|20)\d\d)(?!\d|,\d))?/g;
+const YEAR = /(?<![\d$€£,.])((?:19[89]|20[0-4])\d)(?![\d%]|[,.]\d|-\d\d-|\s?(?:percent|per cent))/g;
+const FISCAL_AFTER = /\b((?:19|20)\d\d)\s+fiscal\s+year\b/gi;
+const FULL_MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const RELATIVE =
+  /\b(so far this|earlier this|this|last|past|previous|the past|the last|the previous)\s+(fiscal\s+year|year|month|(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(years|months))\b/gi;
+
+const SMALL_NUMBERS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
+};
+
+/** Words right before a bare year that make it a period ("in 2019", "during 2022", "since 2014"). */
+const YEAR_LEAD = /(?:\b(?:in|during|for|of|since|from|between|through|throughout|by|until|early|late|mid|end of|start of|beginning of)\s*-?|^\s*)$/i;
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function collectAtoms(text: string, pageDate: Iso | undefined): Atom[] {
+  const atoms: Atom[] = [];
+  for (const m of text.matchAll(FISCAL)) {
+    const year = twoOrFourDigits(m[1]!);
+    atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'fiscal_year', ...fiscalYear(year), year, fiscal: true, standalone: true });
+  }
+  for (const m of text.matchAll(FISCAL_AFTER)) {
+    const year = Number(m[1]);
+    atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'fiscal_year', ...fiscalYear(year), year, fiscal: true, standalone: true });
+  }
+  for (const m of text.matchAll(CALENDAR)) {
+    const year = Number(m[1]);
+    atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'calendar_year', from: iso(year, 1, 1), to: iso(year, 12, 31), year, standalone: true });
+  }
+  for (const m of text.matchAll(MONTH)) {
+    const month = monthIndex(m[1]!);
+    if (m[2]) {
+      const year = Number(m[2]);
+      atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'month', from: monthStart(year, month), to: monthEnd(year, month), year, month, standalone: true });
+      continue;
+    }
+    // A month with no year: only full names, after a preposition or before a range partner.
+    if (!FULL_MONTH.test(m[1]!)) continue;
+    const lead = /\b(?:in|during|since|from|through|until|between|of|last|this|early|late|mid)\s*-?\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
+    atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'month', from: '', to: '', month, standalone: lead });
+  }
+  for (const m of text.matchAll(YEAR)) {
+    const year = Number(m[1]);
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'calendar_year', from: iso(year, 1, 1), to: iso(year, 12, 31), year, standalone: YEAR_LEAD.test(before) });
+  }
+  if (pageDate) for (const m of text.matchAll(RELATIVE)) atoms.push(...relative(m, pageDate));
+  // The earliest, then the longest, wins where two overlap ("FY2019" holds the year "2019").
+  atoms.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Atom[] = [];
+  for (const a of atoms) if (!kept.length || a.start >= kept[kept.length - 1]!.end) kept.push(a);
+  return kept;
+}
+
+function relative(m: RegExpMatchArray, pageDate: Iso): Atom[] {
+  const which = m[1]!.toLowerCase();
+  const unit = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+  const [y, mo] = pageDate.split('-').map(Number) as [number, number];
+  const at = { start: m.index!, end: m.index! + m[0].length, kind: 'relative' as const, standalone: true };
+  const current = which.endsWith('this');
+  if (m[3]) {
+    // "the past two years", "the last 12 months": a window ending on the page date.
+    const n = SMALL_NUMBERS[m[3].toLowerCase()] ?? Number(m[3]);
+    if (!(n > 0 && n <= 50) || which === 'previous') return [];
+    const months = m[4]!.toLowerCase() === 'years' ? n * 12 : n;
+    return [{ ...at, from: addDays(addMonths(pageDate, -months), 1), to: pageDate }];
+  }
+  if (unit === 'year') {
+    if (current) return [{ ...at, from: iso(y, 1, 1), to: pageDate }];
+    if (which.includes('past') || which === 'the last') return [{ ...at, from: addDays(addMonths(pageDate, -12), 1), to: pageDate }];
+    return [{ ...at, from: iso(y - 1, 1, 1), to: iso(y - 1, 12, 31), year: y - 1 }];
+  }
+  if (unit === 'month') {
+    if (current) return [{ ...at, from: monthStart(y, mo), to: pageDate }];
+    const prev = addMonths(monthStart(y, mo), -1);
+    const [py, pm] = prev.split('-').map(Number) as [number, number];
+    return [{ ...at, from: prev, to: monthEnd(py, pm) }];
+  }
+  // Fiscal years.
+  const fy = fiscalYearOf(pageDate);
+  if (current) return [{ ...at, from: fiscalYear(fy).from, to: pageDate }];
+  return [{ ...at, ...fiscalYear(fy - 1), year: fy - 1, fiscal: true }];
+}
+
+const RANGE_JOIN = /^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
+
+/** All the periods named in `text`, in order, with offsets into it. */
+export function findPeriods(text: string, pageDate?: string): ClaimPeriod[] {
+  const atoms = collectAtoms(text, pageDate);
+  const out: ClaimPeriod[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const a = atoms[i]!;
+    const b = atoms[i + 1];
+    const lead = text.slice(Math.max(0, a.start - 9), a.start);
+    const joiner = b ? text.slice(a.end, b.start) : '';
+    const between = /\bbetween\s+$/i.test(lead);
+    if (b && a.kind !== 'relative' && b.kind !== 'relative' && RANGE_JOIN.test(joiner) && (between || !/\band\b/i.test(joiner))) {
+      const range = joinRange(a, b);
+      if (range) {
+        const start = between || /\bfrom\s+$/i.test(lead) ? a.start - (lead.length - lead.search(/\b(?:between|from)\s+$/i)) : a.start;
+        out.push({ raw: text.slice(start, b.end), start, end: b.end, kind: 'range', from: range.from, to: range.to });
+        i++;
+        continue;
+      }
+    }
+    if (!a.standalone) continue;
+    const resolved = resolveMonth(a, pageDate);
+    if (!resolved) continue;
+    if (/\bsince\s+$/i.test(lead)) {
+      const start = a.start - (lead.length - lead.search(/\bsince\s+$/i));
+      out.push({ raw: text.slice(start, a.end), start, end: a.end, kind: 'range', from: resolved.from, to: pageDate ?? null });
+      continue;
+    }
+    out.push({ raw: text.slice(a.start, a.end), start: a.start, end: a.end, kind: a.kind, from: resolved.from, to: resolved.to });
+  }
+  return out;
+}
+
+/** A month named without its year ("in October"): the latest one that began by the page date. */
+function resolveMonth(a: Atom, pageDate: Iso | undefined): { from: Iso; to: Iso | null } | null {
+  if (a.kind !== 'month' || a.from) return { from: a.from, to: a.to };
+  if (!pageDate || !a.month) return null;
+  const [y, m] = pageDate.split('-').map(Number) as [number, number];
+  const year = a.month <= m ? y : y - 1;
+  return { from: monthStart(year, a.month), to: monthEnd(year, a.month) };
+}
+
+function joinRange(a: Atom, b: Atom): { from: Iso; to: Iso } | null {
+  // "FY2019-2021", "fiscal years 2019 through 2023": the second year is fiscal too.
+  if (a.fiscal && b.kind === 'calendar_year' && b.year) return { from: a.from, to: fiscalYear(b.year).to };
+  if (a.kind === 'fiscal_year' && b.kind === 'fiscal_year') return { from: a.from, to: b.to! };
+  // "January to May 2021": the first month takes the second's year (the year before, if it comes later in the year).
+  if (a.kind === 'month' && !a.from && b.kind === 'month' && b.year && a.month && b.month) {
+    const year = a.month <= b.month ? b.year : b.year - 1;
+    return { from: monthStart(year, a.month), to: b.to! };
+  }
+  if (!a.from || !b.to || !b.from) return null;
+  if (b.to < a.from) return null;
+  return { from: a.from, to: b.to };
+}
+
+/** How far before a sentence a period still applies to it: within its passage, and not pages back. */
+const LOOK_BACK = 1500;
+/** Between blocks of a document (see document.ts): a period does not carry across. */
+const BLOCK_BREAK = '\n\n';
+
+/**
+ * The period a number names: the one nearest to it in its sentence, else the
+ * last one named before the sentence in its passage. `number` is the span of the
+ * number itself (in `text`), which is never its own period ("2019 children").
+ */
+export function periodOf(
+  text: string,
+  sentence: { start: number; end: number },
+  number: { start: number; end: number },
+  pageDate?: string,
+): ClaimPeriod | null {
+  const inSentence = findPeriods(text.slice(sentence.start, sentence.end), pageDate)
+    .map((p) => shift(p, sentence.start))
+    .filter((p) => p.end <= number.start || p.start >= number.end);
+  if (inSentence.length) {
+    const gap = (p: ClaimPeriod) => (p.end <= number.start ? number.start - p.end : p.start - number.end);
+    return inSentence.reduce((best, p) => (gap(p) < gap(best) ? p : best));
+  }
+  let from = Math.max(0, sentence.start - LOOK_BACK);
+  const block = text.lastIndexOf(BLOCK_BREAK, sentence.start);
+  if (block >= from) from = block + BLOCK_BREAK.length;
+  if (from >= sentence.start) return null;
+  const before = findPeriods(text.slice(from, sentence.start), pageDate);
+  const last = before[before.length - 1];
+  return last ? shift(last, from) : null;
+}
+
+function shift(p: ClaimPeriod, by: number): ClaimPeriod {
+  return { ...p, start: p.start + by, end: p.end + by };
+}
+
+/** Whether two periods share at least one day (an open end runs on forever). */
+export function overlaps(a: { from: string; to: string | null }, b: { from: string; to: string | null }): boolean {
+  return a.from <= (b.to ?? '9999-12-31') && b.from <= (a.to ?? '9999-12-31');
+}

@@ -1,0 +1,33 @@
+// The allowlist of hosts that figures and caveat sources may cite (rules/hosts.json),
+// validated when this module loads. Only the knowledge-base lint needs it, so the
+// extension's bundles, which import rules/index.ts, do not carry it.
+import { z } from 'zod';
+import rawHosts from './hosts.json';
+import { HostList, type HostEntry } from './schema';
+
+export const HOSTS_PATH = 'rules/hosts.json';
+
+/** Validates the host allowlist and rejects a host listed twice. */
+export function parseHostList(data: unknown, path = HOSTS_PATH): HostList {
+  const result = HostList.safeParse(data);
+  if (!result.success) throw new Error(`${path} is invalid:\n${z.prettifyError(result.error)}`);
+  const seen = new Set<string>();
+  for (const [i, entry] of result.data.hosts.entries()) {
+    if (seen.has(entry.host)) throw new Error(`${path}: hosts[${i}] repeats host "${entry.host}"`);
+    seen.add(entry.host);
+  }
+  return result.data;
+}
+
+export const HOSTS: HostList = parseHostList(rawHosts);
+
+const HOST_BY_NAME: ReadonlyMap<string, HostEntry> = new Map(HOSTS.hosts.map((h) => [h.host, h]));
+
+/** The allowlist entry for a URL's host, or null when the host is not allowed (or the URL does not parse). */
+export function hostEntryOf(url: string): HostEntry | null {
+  try {
+    return HOST_BY_NAME.get(new URL(url).hostname) ?? null;
+  } catch {
+    return null;
+  }
+}

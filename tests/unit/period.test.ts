@@ -1,0 +1,143 @@
+import { describe, expect, test } from 'vitest';
+import { findPeriods, fiscalYear, fiscalYearOf, overlaps, periodOf } from '../../lib/engine/period';
+
+/** The only period in a sentence, as [kind, from, to, raw]. */
+function one(text: string, pageDate?: string) {
+  const found = findPeriods(text, pageDate);
+  expect(found, `periods in: ${text}`).toHaveLength(1);
+  const p = found[0]!;
+  expect(text.slice(p.start, p.end)).toBe(p.raw);
+  return [p.kind, p.from, p.to, p.raw];
+}
+
+describe('fiscal years', () => {
+  test('the federal fiscal year starts on 1 October of the year before', () => {
+    expect(fiscalYear(2019)).toEqual({ from: '2018-10-01', to: '2019-09-30' });
+    expect(fiscalYearOf('2019-09-30')).toBe(2019);
+    expect(fiscalYearOf('2019-10-01')).toBe(2020);
+  });
+
+  test.each([
+    ['Agents stopped them in FY2019, officials said.', 'FY2019', '2018-10-01', '2019-09-30'],
+    ['The count for FY 19 was revised.', 'FY 19', '2018-10-01', '2019-09-30'],
+    ['In fiscal 2021 the shelters filled up.', 'fiscal 2021', '2020-10-01', '2021-09-30'],
+    ['During fiscal year 2021 the agency grew.', 'fiscal year 2021', '2020-10-01', '2021-09-30'],
+    ["The FY'22 report is out.", "FY'22", '2021-10-01', '2022-09-30'],
+    ['The 2022 fiscal year set a record.', '2022 fiscal year', '2021-10-01', '2022-09-30'],
+  ])('%s', (text, raw, from, to) => {
+    expect(one(text)).toEqual(['fiscal_year', from, to, raw]);
+  });
+
+  test('a span of fiscal years runs from the first one’s October to the last one’s September', () => {
+    expect(one('Transfers rose over FY2019-FY2021.')).toEqual(['range', '2018-10-01', '2021-09-30', 'FY2019-FY2021']);
+    expect(one('Transfers rose over FY2019-2021.')).toEqual(['range', '2018-10-01', '2021-09-30', 'FY2019-2021']);
+    expect(one('In fiscal years 2019 through 2023 the office audited files.')).toEqual([
+      'range', '2018-10-01', '2023-09-30', 'fiscal years 2019 through 2023',
+    ]);
+  });
+});
+
+describe('calendar years and months', () => {
+  test.each([
+    ['The hotline took calls in 2019 from every state.', '2019', '2019-01-01', '2019-12-31', 'calendar_year'],
+    ['During 2022 the reports doubled.', '2022', '2022-01-01', '2022-12-31', 'calendar_year'],
+    ['For calendar year 2021 the total fell.', 'calendar year 2021', '2021-01-01', '2021-12-31', 'calendar_year'],
+    ['Arrivals peaked in March 2021 at the border.', 'March 2021', '2021-03-01', '2021-03-31', 'month'],
+    ['The February 2024 count was lower.', 'February 2024', '2024-02-01', '2024-02-29', 'month'],
+    ['Officers found them in mid-Dec. 2022 in a warehouse.', 'Dec. 2022', '2022-12-01', '2022-12-31', 'month'],
+  ])('%s', (text, raw, from, to, kind) => {
+    expect(one(text)).toEqual([kind, from, to, raw]);
+  });
+
+  test('a month without its year is the latest one by the page date, and nothing without a page date', () => {
+    expect(one('Agents stopped 9,000 teens in October.', '2026-03-15')).toEqual(['month', '2025-10-01', '2025-10-31', 'October']);
+    expect(one('Agents stopped 9,000 teens in February.', '2026-03-15')).toEqual(['month', '2026-02-01', '2026-02-28', 'February']);
+    expect(findPeriods('Agents stopped 9,000 teens in October.')).toEqual([]);
+  });
+
+  test('words that only look like months or years are not periods', () => {
+    expect(findPeriods('Officials may march on the capital; the Marines were there.', '2024-05-01')).toEqual([]);
+    expect(findPeriods('The agency lost track of 2,019 children and paid $2019 in fees.')).toEqual([]);
+    expect(findPeriods('It rose 2019% over a decade.')).toEqual([]);
+    expect(findPeriods('The file dated 2021-03-04 was lost.')).toEqual([]);
+  });
+});
+
+describe('ranges', () => {
+  test.each([
+    ['Placements rose from 2019 to 2023 in every region.', 'from 2019 to 2023', '2019-01-01', '2023-12-31'],
+    ['Between 2014 and 2018 the office placed them.', 'Between 2014 and 2018', '2014-01-01', '2018-12-31'],
+    ['Calls went unanswered from January to May 2021, a review said.', 'from January to May 2021', '2021-01-01', '2021-05-31'],
+    ['From October 2014 to September 2018 the agency placed them.', 'From October 2014 to September 2018', '2014-10-01', '2018-09-30'],
+    ['Records for 2010-2020 are held by the collaborative.', '2010-2020', '2010-01-01', '2020-12-31'],
+  ])('%s', (text, raw, from, to) => {
+    expect(one(text)).toEqual(['range', from, to, raw]);
+  });
+
+  test('"since" runs to the page date, or stays open without one', () => {
+    expect(one('Since 2014 the office has placed them.', '2018-09-20')).toEqual(['range', '2014-01-01', '2018-09-20', 'Since 2014']);
+    expect(one('Since 2014 the office has placed them.')).toEqual(['range', '2014-01-01', null, 'Since 2014']);
+  });
+
+  test('"and" joins two years only after "between"', () => {
+    const found = findPeriods('Reports rose in 2019 and 2021 alike.');
+    expect(found.map((p) => p.raw)).toEqual(['2019']);
+  });
+});
+
+describe('relative periods, against the page date', () => {
+  const page = '2024-03-15';
+  test.each([
+    ['The agency encountered them last year.', 'last year', '2023-01-01', '2023-12-31'],
+    ['So far this year the hotline took calls.', 'So far this year', '2024-01-01', '2024-03-15'],
+    ['Calls went unanswered this month.', 'this month', '2024-03-01', '2024-03-15'],
+    ['Referrals fell last month.', 'last month', '2024-02-01', '2024-02-29'],
+    ['Encounters fell in the last fiscal year.', 'the last fiscal year', '2022-10-01', '2023-09-30'],
+    ['Encounters fell this fiscal year.', 'this fiscal year', '2023-10-01', '2024-03-15'],
+    ['Over the past two years the office lost contact.', 'the past two years', '2022-03-16', '2024-03-15'],
+    ['In the last 12 months the office lost contact.', 'the last 12 months', '2023-03-16', '2024-03-15'],
+  ])('%s', (text, raw, from, to) => {
+    expect(one(text, page)).toEqual(['relative', from, to, raw]);
+  });
+
+  test('without a page date a relative period is not guessed', () => {
+    expect(findPeriods('The agency encountered them last year.')).toEqual([]);
+  });
+});
+
+describe('the period of one number', () => {
+  test('the period nearest the number in its sentence', () => {
+    const text = 'In FY2019, agents encountered 76,020 children, up from 50,036 in FY2018.';
+    const sentence = { start: 0, end: text.length };
+    const first = text.indexOf('76,020');
+    const second = text.indexOf('50,036');
+    expect(periodOf(text, sentence, { start: first, end: first + 6 })?.raw).toBe('FY2019');
+    expect(periodOf(text, sentence, { start: second, end: second + 6 })?.raw).toBe('FY2018');
+  });
+
+  test('else the last period named before the sentence, in the same block only', () => {
+    const text = 'The audit covered fiscal 2021. Of those, 85,000 children could not be reached.';
+    const at = text.indexOf('85,000');
+    const sentence = { start: text.indexOf('Of those'), end: text.length };
+    const p = periodOf(text, sentence, { start: at, end: at + 6 });
+    expect(p).toMatchObject({ raw: 'fiscal 2021', kind: 'fiscal_year' });
+    expect(text.slice(p!.start, p!.end)).toBe('fiscal 2021');
+
+    const split = 'The audit covered fiscal 2021.\n\nOf those, 85,000 children could not be reached.';
+    const s2 = { start: split.indexOf('Of those'), end: split.length };
+    const at2 = split.indexOf('85,000');
+    expect(periodOf(split, s2, { start: at2, end: at2 + 6 })).toBeNull();
+  });
+
+  test('the number itself is never its period', () => {
+    const text = 'Officials found 2019 children in shelters.';
+    const at = text.indexOf('2019');
+    expect(periodOf(text, { start: 0, end: text.length }, { start: at, end: at + 4 })).toBeNull();
+  });
+
+  test('overlap of periods, open ends included', () => {
+    expect(overlaps({ from: '2018-10-01', to: '2019-09-30' }, { from: '2019-01-01', to: '2019-12-31' })).toBe(true);
+    expect(overlaps({ from: '2018-10-01', to: '2019-09-30' }, { from: '2019-10-01', to: '2020-09-30' })).toBe(false);
+    expect(overlaps({ from: '2014-01-01', to: null }, { from: '2022-01-01', to: '2022-12-31' })).toBe(true);
+  });
+});
