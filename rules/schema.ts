@@ -232,6 +232,18 @@ export const PatternSet = z.object({
 });
 export type PatternSet = z.infer<typeof PatternSet>;
 
+/**
+ * A pack's figure: packs written before figures named their measure and exact
+ * period still load (nothing a user imported is lost); such a figure is compared
+ * with claims only once it names its period.
+ */
+export const PackFigure = Figure.extend({
+  measure: RuleId.optional(),
+  periodStart: IsoDate.optional(),
+  periodEnd: IsoDate.optional(),
+});
+export type PackFigure = z.infer<typeof PackFigure>;
+
 /** A user's rule pack: extra cues and figures in the same shapes as rules/. */
 export const RulePack = z
   .object({
@@ -246,7 +258,7 @@ export const RulePack = z
     anchors: z.array(AnchorRule).max(200).optional(),
     priors: z.array(PriorRule).max(200).optional(),
     /** Extra official figures for existing metrics. */
-    figures: z.array(z.object({ metric: MetricId, figure: Figure })).max(500).optional(),
+    figures: z.array(z.object({ metric: MetricId, figure: PackFigure })).max(500).optional(),
   })
   .strict();
 export type RulePack = z.infer<typeof RulePack>;

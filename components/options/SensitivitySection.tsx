@@ -24,6 +24,7 @@ export function SensitivitySection({ value, onChange }: Props) {
               <strong>{choice.label}</strong>
               <span>{choice.line}</span>
               <span class="example">Shows {choice.example}</span>
+              <span class="figures">Claims marked: {choice.figures}</span>
             </span>
           </label>
         ))}

@@ -1,17 +1,23 @@
 // The words that describe each choice on the options page, in one place.
 import type { Sensitivity } from '../../lib/contract';
-import { SENSITIVITY_LEVELS } from '../../lib/engine/sensitivity';
+import { measuredFigures, SENSITIVITY_LEVELS } from '../../lib/engine/sensitivity';
 import type { Family } from '../../rules/schema';
 import type { HighlightStyle } from '../../lib/settings/schema';
 
 /** The engine's own description of each level, so that the page says what the engine does. */
-export const SENSITIVITY_CHOICES: { id: Sensitivity; label: string; line: string; example: string }[] = (
+export const SENSITIVITY_CHOICES: { id: Sensitivity; label: string; line: string; example: string; figures: string }[] = (
   [
     ['strict', 'Strict'],
     ['balanced', 'Balanced (default)'],
     ['broad', 'Broad'],
   ] as const
-).map(([id, label]) => ({ id, label, line: SENSITIVITY_LEVELS[id].description, example: SENSITIVITY_LEVELS[id].example }));
+).map(([id, label]) => ({
+  id,
+  label,
+  line: SENSITIVITY_LEVELS[id].description,
+  example: SENSITIVITY_LEVELS[id].example,
+  figures: measuredFigures(id),
+}));
 
 export const FAMILY_LABELS: Record<Family, string> = {
   border: 'Border encounters',

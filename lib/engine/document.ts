@@ -70,8 +70,15 @@ export function documentCandidates(doc: DocumentInput, packs: readonly RulePack[
   return candidates;
 }
 
+/** A pack's figures for one metric, as comparable figures: one without its exact period cannot be matched to a claim's. */
 function extraFigures(packs: readonly RulePack[], metric: MetricId): Figure[] {
-  return packs.flatMap((p) => (p.figures ?? []).filter((f) => f.metric === metric).map((f) => f.figure));
+  return packs.flatMap((p) =>
+    (p.figures ?? [])
+      .filter((f) => f.metric === metric)
+      .flatMap(({ figure: f }) =>
+        f.periodStart && f.periodEnd ? [{ ...f, measure: f.measure ?? `pack-${f.id}`, periodStart: f.periodStart, periodEnd: f.periodEnd }] : [],
+      ),
+  );
 }
 
 /** Alternatives shown: the three most probable metrics, those under this probability left out (the first always shown). */

@@ -11,6 +11,7 @@ import {
   withoutRulePack,
 } from '../../lib/settings/rule-packs';
 import { DEFAULT_SETTINGS, LIST_LIMITS, Settings } from '../../lib/settings/schema';
+import { findClaims } from '../../lib/engine';
 
 const exampleText = readFileSync(new URL('./fixtures/example-rule-pack.json', import.meta.url), 'utf8');
 const example = JSON.parse(exampleText);
@@ -27,6 +28,27 @@ const withChange = (change: (pack: any) => void): string => {
 };
 
 describe('valid packs', () => {
+  test('a pack written before figures named their measure and period still loads; its figure is not compared', () => {
+    const older = withChange((pack) => {
+      for (const { figure } of pack.figures) {
+        delete figure.measure;
+        delete figure.periodStart;
+        delete figure.periodEnd;
+      }
+    });
+    const result = parseRulePack(older);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const text = 'The UNODC report found that 38 per cent of detected trafficking victims were children.';
+    const current = parseRulePack(exampleText);
+    if (!current.ok) throw new Error('the example pack must pass');
+    const withOlder = findClaims(text, { packs: [result.pack] });
+    const withCurrent = findClaims(text, { packs: [current.pack] });
+    expect(withOlder.map((c) => c.metric)).toEqual(withCurrent.map((c) => c.metric));
+    // Only the pack figure with its exact period can stand beside the claim.
+    for (const claim of withOlder) expect(claim.comparison?.figureId).not.toBe(example.figures[0].figure.id);
+  });
+
   test('the example pack passes and comes back as data', () => {
     const result = parseRulePack(exampleText);
     expect(result.ok).toBe(true);
