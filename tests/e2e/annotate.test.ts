@@ -8,10 +8,8 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type ExtensionBrowser, type StaticServer } from './browser';
 import { focusClaim, listClaims, pageAnswer, paintedRanges, waitForScan } from '../../cli/page-claims';
-import { documentClaims } from '../../cli/document-scan';
 import { findClaims } from '../../lib/engine';
-import { findClaimsInDocument } from '../../lib/engine/document';
-import { htmlToDocument } from '../../lib/html/passages';
+import { scannerClaims } from './scanner-claims';
 import { metricById } from '../../rules';
 import type { Claim } from '../../lib/contract';
 
@@ -37,10 +35,6 @@ const PAGES: Record<string, string> = {
 let browser: ExtensionBrowser;
 let server: StaticServer;
 
-/** The scanner's claims for the same HTML: what the content script must paint (cli/document-scan.ts). */
-function engineClaims(html: string): Claim[] {
-  return documentClaims({ file: 'page.html', ...htmlToDocument(html) }, { findClaimsInDocument, sensitivity: 'balanced' });
-}
 
 async function open(path: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -90,7 +84,7 @@ describe('the demo article', () => {
 
   test('every claim the engine finds is highlighted at exactly its text, and nothing else', async () => {
     // The .sr-note paragraph is display:none on the page (and for the scanner): no highlight may come from it.
-    const expected = engineClaims(html).map((c) => squash(c.text));
+    const expected = scannerClaims(html).map((c) => squash(c.text));
     expect(expected.length).toBeGreaterThan(10);
     const page = await open('/article.html');
     const painted = (await paintedRanges(page)).map((r) => squash(r.text));
@@ -107,7 +101,7 @@ describe('the demo article', () => {
 
   test('hover shows the tooltip with the metric; click opens the popup; Esc closes it and focus returns', async () => {
     const page = await open('/article.html');
-    const claim = engineClaims(html).find((c) => squash(c.text) === '85,000 migrant children');
+    const claim = scannerClaims(html).find((c) => squash(c.text) === '85,000 migrant children');
     expect(claim, 'the engine reads the ORR sentence').toBeDefined();
     const metric = metricById(claim!.metric);
     const at = await centreOf(page, '85,000 migrant children');
