@@ -160,6 +160,9 @@ const BROADCASTER_BEFORE = /\b(?:[KW][A-Z]{2,3}|ABC|NBC|CBS|FOX|Fox|CW|PIX|News|
 const DENOMINATOR_BEFORE = /\b(?:per|for every|out of every|in every)\s$/i;
 const ROUNDING_BEFORE = /\b(?:nearest|increments of|multiples of|in units of|rounded(?: up| down)? to(?: the)?)\s+$/i;
 const MEDIA_BEFORE = /\b(?:photos?|images?|pictures?|slides?|videos?|gallery|slideshow)\s+(?:(?:no\.\s?)?|\d+\s?(?:of|\/)\s?)$/i;
+/** Numbering of a sequence: "Update 12:", "Part 2 of 5", "Episode 3 —". */
+const SEQUENCE_BEFORE = /\b(?:update|part|chapter|episode|season|volume|step|round)\s+$/i;
+const SEQUENCE_AFTER = /^(?::|\)|\s+of\s+\d|\s[—–-]\s)/;
 const MEDIA_AFTER = /^\s(?:photos|images|pictures|slides|videos|comments|shares|likes)\b/i;
 /** A digit glued to a word's end or to its punctuation is a footnote mark: "victims.12", "labor,3". */
 const FOOTNOTE_BEFORE = /[A-Za-z)\]][.,;:!?"”’]$|[.,;:!?]["”’]$/;
@@ -221,6 +224,7 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
     if (NAME_BEFORE.test(before) || (BROADCASTER_BEFORE.test(before) && /^\d{1,2}$/.test(raw))) return 'name';
     if (LEGAL_BEFORE.test(before) || LEGAL_AFTER.test(after) || BILL_BEFORE.test(before)) return 'legal';
     if (/#\s?$/.test(before)) return 'ordinal';
+    if (SEQUENCE_BEFORE.test(before) && SEQUENCE_AFTER.test(after)) return 'ordinal';
     if (/^'?s\b/.test(after)) return DECADE_AGE_BEFORE.test(before) || UNDER_AGE_BEFORE.test(before) ? 'age' : 'year';
     // "5G", "3D", "F-16s": digits glued to a letter are part of a name.
     if (/^[A-Za-z]/.test(after) && !ORDINAL_AFTER.test(after)) return 'name';

@@ -175,6 +175,7 @@ describe('numbers that are not counts', () => {
     ['Most of the recruiters were in their 30s.', 'age'],
     ['Texas lawmakers passed SB 4.', 'legal'],
     ['The town ranked #1 for arrests.', 'ordinal'],
+    ['Update 14: the shelter reopened.', 'ordinal'],
     ['Traffickers used 5G phones.', 'name'],
     ['In the 90s the route opened.', 'year'],
     ['Call BeFree (233733) for help.', 'phone'],
