@@ -9,6 +9,9 @@ export { HOST_TAG };
 
 const EMPTY: LayerState = { theme: 'light', tooltip: null, popup: null, focus: null, announcement: '' };
 
+/** Renders one update may cause through the handlers it fires, before the rest waits for a later task. */
+const MAX_NESTED_PASSES = 4;
+
 export class PageUi {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
@@ -58,13 +61,20 @@ export class PageUi {
       return;
     }
     this.rendering = true;
+    let passes = 0;
     try {
       do {
         this.stale = false;
         render(<AnnotationLayer state={this.state} actions={this.actions} />, this.ensureMount());
-      } while (this.stale);
+      } while (this.stale && ++passes < MAX_NESTED_PASSES);
     } finally {
       this.rendering = false;
+    }
+    // Handlers that keep asking for renders (a browser that fires blur on every removal) never hold
+    // the page: what is left is rendered in a later task.
+    if (this.stale) {
+      this.stale = false;
+      this.doc.defaultView?.setTimeout(() => this.update({}), 0);
     }
   }
 
