@@ -198,16 +198,21 @@ export class CandidateWalk {
   }
 }
 
+/** A walker over the text nodes under `root` (a document: its body), or null where there is none. */
+function textWalker(root: Node): TreeWalker | null {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
+  return doc && top ? doc.createTreeWalker(top, SHOW_TEXT) : null;
+}
+
 /**
  * Walks the text nodes under `root` and yields each block (by tag name) whose
  * joined text passes the prefilter, in document order. Yields `null` every
  * `every` text nodes so the caller can give the page its thread back.
  */
 export function* candidateBlocks(root: Node, every = 200): Generator<Element | null> {
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  if (!doc || !top) return;
-  const walker = doc.createTreeWalker(top, SHOW_TEXT);
+  const walker = textWalker(root);
+  if (!walker) return;
   let block: Element | null = null;
   let parent: Element | null = null;
   let text = '';
@@ -262,10 +267,8 @@ function headingOf(parent: Element): Element | null {
  * this finds nothing.
  */
 export function* topicBlocks(root: Node, every = 400): Generator<Located | null> {
-  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const top = root.nodeType === 9 ? ((root as Document).body ?? (root as Document).documentElement) : root;
-  if (!doc || !top) return;
-  const walker = doc.createTreeWalker(top, SHOW_TEXT);
+  const walker = textWalker(root);
+  if (!walker) return;
   let last: Element | null = null;
   let lastHeading: Element | null = null;
   let count = 0;
