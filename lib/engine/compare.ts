@@ -39,6 +39,11 @@ export function isSamePeriod(f: Figure, p: ClaimPeriod): boolean {
 const STOPWORDS = new Set(
   'the a an of in on at by to for and or as with from its their who whose that which were was is are be been all any per one day year years during since'.split(' '),
 );
+/**
+ * What a sentence says happened is where it conflates ("missing", "lost", "trafficked"): such words
+ * never pick the measure, or "300,000 missing" would match an address found "missing an apartment number".
+ */
+const CLAIM_VERBS = new Set('missing lost trafficked smuggled found located rescued exploited disappeared vanished unaccounted'.split(' '));
 
 function labelWords(text: string): Set<string> {
   const out = new Set<string>();
@@ -94,7 +99,7 @@ function fitScores(measures: readonly Measure[], sentence: string): number[] {
     for (const f of m.figures) for (const w of wordsOfFigure(f)) all.add(w);
     return all;
   });
-  const said = sentenceWords(sentence);
+  const said = new Set([...sentenceWords(sentence)].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
   return words.map((own, i) => {
     let score = 0;
     for (const w of own) {

@@ -138,3 +138,18 @@ describe('caveats in order of relevance', () => {
     expect(order('Agents encountered 30,000 children.', 'encountered')).toEqual(['general', 'title42']);
   });
 });
+
+describe('the words a sentence conflates never pick the measure', () => {
+  const figures = [
+    figure('not-served', 'not-served', 'Children released without a court notice', 250_000, fy(2023)),
+    figure('bad-address', 'bad-address', 'Children whose release address was missing a street number', 20_000, fy(2023)),
+  ];
+  test('"missing" in the sentence does not choose a label that says "missing"', () => {
+    const c = chooseComparison({ sentence: 'Officials said 260,000 children are missing.', unit: 'count', period: null }, figures);
+    expect(c?.figureId).toBe('not-served');
+  });
+  test('a word of what is counted still does', () => {
+    const c = chooseComparison({ sentence: 'The street number was missing for 20,000 children.', unit: 'count', period: null }, figures);
+    expect(c?.figureId).toBe('bad-address');
+  });
+});
