@@ -23,6 +23,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: the machine has two cores.
           fileParallelism: false,
+          // A change crosses pages, the background engine and a repaint: on a loaded machine that
+          // takes seconds, not the default one (a poll that succeeds returns at once).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -4,7 +4,7 @@
 // reported on the options page. Screenshots go to artifacts/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS_DIR, ROOT, launchWithExtension, serveStatic, type ExtensionBrowser, type StaticServer } from './browser';
 import { CLAIMS_PAGE } from './claims-page';
@@ -36,6 +36,11 @@ let server: StaticServer;
 beforeAll(async () => {
   browser = await launchWithExtension();
   server = await serveStatic([], { '/article.html': CLAIMS_PAGE, '/second.html': CLAIMS_PAGE });
+});
+// Each test's pages close with it, even when it fails: a tab left open would show the same URL
+// as the next test's and could answer for it.
+afterEach(async () => {
+  for (const page of browser.context.pages()) await page.close().catch(() => {});
 });
 afterAll(async () => {
   // The browser first: the server's close waits for the browser's open connections.
