@@ -60,7 +60,11 @@ export function annotate(
   const period = context
     ? periodOf(context.passage, context.sentence, { start: context.sentence.start + q.start, end: context.sentence.start + q.end }, context.pageDate)
     : null;
-  const comparison = chooseComparison({ sentence, unit: q.unit, period }, [...metric.figures, ...extraFigures]);
+  // 'other' holds one-off incidents, no series: none of them is the figure for another sentence's number.
+  const comparison =
+    metric.id === 'other'
+      ? null
+      : chooseComparison({ sentence, unit: q.unit, period, ...(context ? { number: { start: q.start, end: q.end } } : {}) }, [...metric.figures, ...extraFigures]);
   const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period });
   return {
     metricName: metric.name,

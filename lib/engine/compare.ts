@@ -5,6 +5,7 @@
 import type { ClaimPeriod, Comparison, Unit } from '../contract';
 import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
+import { namesUnreadPeriod } from './period';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
 const SHARE_UNITS: readonly Unit[] = ['percent', 'ratio'];
@@ -40,25 +41,50 @@ const STOPWORDS = new Set(
   'the a an of in on at by to for and or as with from its their who whose that which were was is are be been all any per one day year years during since'.split(' '),
 );
 /**
+ * Words that pick no measure: the same people and smugglers appear in prices, profits and
+ * encounters alike, and "12 months" is not a label's "one month".
+ */
+const NOISE = new Set('people person human smuggler month week'.split(' '));
+/**
  * What a sentence says happened is where it conflates ("missing", "lost", "trafficked"): such words
  * never pick the measure, or "300,000 missing" would match an address found "missing an apartment number".
  */
 const CLAIM_VERBS = new Set('missing lost trafficked smuggled found located rescued exploited disappeared vanished unaccounted'.split(' '));
 
+/**
+ * One spelling for words that differ only by number or spelling: "girls" is "girl", "labour" is
+ * "labor", "families" is "family"; "increased", "rose", "surged" say the same as a label's "rise".
+ */
+const SAME_AS: Record<string, string> = {
+  labour: 'labor', increase: 'rise', increased: 'rise', increases: 'rise', rose: 'rise', rising: 'rise', risen: 'rise',
+  surged: 'rise', surge: 'rise', grew: 'rise', growth: 'rise', runaway: 'running away', runaways: 'running away',
+};
+function normalWord(w: string): string {
+  const same = SAME_AS[w];
+  if (same) return same;
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+function normalTokens(text: string): string[] {
+  return tokenize(text).flatMap((t) => (STOPWORDS.has(t.text) ? [t.text] : normalWord(t.text).split(' ')));
+}
+
 function labelWords(text: string): Set<string> {
   const out = new Set<string>();
-  const tokens = tokenize(text).map((t) => t.text);
+  const tokens = normalTokens(text);
   tokens.forEach((w, i) => {
-    if (!STOPWORDS.has(w) && !/^\d/.test(w)) out.add(w);
+    if (!STOPWORDS.has(w) && !NOISE.has(w) && !/^\d/.test(w)) out.add(w);
     // Two-word names ("border patrol", "southwest border") say more than either word.
     const next = tokens[i + 1];
-    if (next && !STOPWORDS.has(w) && !STOPWORDS.has(next)) out.add(`${w} ${next}`);
+    if (next && !STOPWORDS.has(w) && !STOPWORDS.has(next) && !NOISE.has(w) && !NOISE.has(next)) out.add(`${w} ${next}`);
   });
   return out;
 }
 
 function sentenceWords(sentence: string): Set<string> {
-  const tokens = tokenize(sentence).map((t) => t.text);
+  const tokens = normalTokens(sentence);
   const out = new Set(tokens);
   tokens.forEach((w, i) => tokens[i + 1] && out.add(`${w} ${tokens[i + 1]}`));
   return out;
@@ -89,9 +115,9 @@ function wordsOfFigure(f: Figure): readonly string[] {
 }
 
 /**
- * How well each measure's labels fit the sentence: the words of its labels
- * found in the sentence that the other candidate measures' labels lack
- * ("Border Patrol" against "CBP", "nationwide" against "Southwest border").
+ * How well each measure's labels fit the sentence: each word of its labels found in the
+ * sentence counts for more the fewer candidate measures share it ("Border Patrol" against
+ * "CBP", "nationwide" against "Southwest border"; "rise" against a share of the same victims).
  */
 function fitScores(measures: readonly Measure[], sentence: string): number[] {
   const words = measures.map((m) => {
@@ -100,14 +126,30 @@ function fitScores(measures: readonly Measure[], sentence: string): number[] {
     return all;
   });
   const said = new Set([...sentenceWords(sentence)].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
-  return words.map((own, i) => {
+  return words.map((own) => {
     let score = 0;
     for (const w of own) {
-      if (!said.has(w)) continue;
-      if (words.every((other, j) => j === i || !other.has(w))) score += 1;
+      if (!said.has(w) || isGeneric(w)) continue;
+      const sharedBy = words.filter((other) => other.has(w)).length;
+      // A word every measure has tells none apart.
+      if (sharedBy < measures.length || measures.length === 1) score += 1 / sharedBy;
     }
     return score;
   });
+}
+
+/**
+ * Words every share in this domain is of, which say nothing about which whole a share is of:
+ * "20 percent of victims" is not "one in six runaway victims".
+ */
+const GENERIC = new Set('victim trafficking detected share percent number total'.split(' '));
+
+const isGeneric = (w: string) => w.split(' ').every((part) => GENERIC.has(part) || CLAIM_VERBS.has(part));
+
+/** Whether the measure's labels name something the sentence names beyond the domain's generic words. */
+function namesSameWhole(m: Measure, sentence: string): boolean {
+  const said = sentenceWords(sentence);
+  return m.figures.some((f) => wordsOfFigure(f).some((w) => said.has(w) && !isGeneric(w)));
 }
 
 /** What a figure for the named period weighs against words of the labels found in the sentence. */
@@ -117,6 +159,28 @@ export interface ComparisonInput {
   sentence: string;
   unit: Unit;
   period: ClaimPeriod | null;
+  /** The number's span in `sentence`, where known: the words of its own clause weigh double. */
+  number?: { start: number; end: number };
+}
+
+/** Where one clause of a sentence ends: "28 million are in forced labour" is not the "50 million in slavery" before the comma. */
+const CLAUSE_BREAK = /[;,—–]|\s-\s/g;
+
+/** The clause of the sentence that holds the number; the whole sentence where the number is not known. */
+export function clauseOf(sentence: string, number?: { start: number; end: number }): string {
+  if (!number || number.end > sentence.length) return sentence;
+  let start = 0;
+  let end = sentence.length;
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    // A comma inside a number ("2,135,005") is not a clause break.
+    if (m[0] === ',' && /\d/.test(sentence[m.index - 1] ?? '') && /\d/.test(sentence[m.index + 1] ?? '')) continue;
+    if (m.index + m[0].length <= number.start) start = m.index + m[0].length;
+    else if (m.index >= number.end) {
+      end = m.index;
+      break;
+    }
+  }
+  return sentence.slice(start, end);
 }
 
 /** The figure to show, or null where the metric has no figure in a comparable unit. */
@@ -124,18 +188,30 @@ export function chooseComparison(input: ComparisonInput, figures: readonly Figur
   const usable = figures.filter((f) => comparableUnits(f.unit, input.unit));
   const measures = measuresOf(usable);
   if (!measures.length) return null;
-  const fit = fitScores(measures, input.sentence);
+  const clause = clauseOf(input.sentence, input.number);
+  const whole = fitScores(measures, input.sentence);
+  const own = fitScores(measures, clause);
+  // On the scale of one reading of the sentence: the clause's words count twice as much as the rest.
+  const fit = whole.map((w, i) => (w + own[i]!) / 2);
   const { period } = input;
   const hasPeriod = (m: Measure) => period !== null && m.figures.some((f) => isSamePeriod(f, period));
   // Best fit to the sentence, where a figure for the named period counts for more than a word or two
-  // (a yearly series, not a cumulative total, answers "in FY2022"); among equals, data order (the main measure first).
-  const score = measures.map((m, i) => fit[i]! + (hasPeriod(m) ? PERIOD_FIT : 0));
+  // (a yearly series, not a cumulative total, answers "in FY2022"); among equals, data order (the main
+  // measure first). A side measure its clause does not name never wins on its period alone:
+  // T-visa applications for FY2022 are not the figure for "victims assisted in FY2022".
+  const score = measures.map((m, i) => fit[i]! + (hasPeriod(m) && (i === 0 || namesSameWhole(m, clause)) ? PERIOD_FIT : 0));
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (score[i]! > score[best]!) best = i;
   const measure = measures[best]!;
+  // A share is a share of some whole: beside a share of another whole it misleads, so a share is
+  // shown only where the measure's labels name what the sentence's share is of.
+  if (SHARE_UNITS.includes(input.unit) && !namesSameWhole(measure, input.sentence)) return null;
   if (!period) {
     const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-    return describe(latest, false, 'none-named', `The sentence names no period; this is the most recent figure in Metric Lens (${latest.period}).`);
+    const statement = namesUnreadPeriod(input.sentence)
+      ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series (${latest.period}), not one for that period.`
+      : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
+    return describe(latest, false, 'none-named', statement);
   }
   const same = measure.figures.filter((f) => isSamePeriod(f, period));
   if (same.length) {

@@ -61,7 +61,8 @@ function addMonths(date: Iso, months: number): Iso {
   return iso(ny, nm, Math.min(d, lastDay(ny, nm)));
 }
 
-const FISCAL = /\b(?:FY|[Ff]iscal(?:\s+[Yy]ears?)?)\s?['’]?(\d{4}|\d{2})(?!\d|,\d)/g;
+// "FYs 2019 to 2023" is a plural of FY, as "fiscal years" is of "fiscal year".
+const FISCAL = /\b(?:FYs?|[Ff]iscal(?:\s+[Yy]ears?)?)\s?['’]?(\d{4}|\d{2})(?!\d|,\d)/g;
 const CALENDAR = /\b[Cc]alendar(?:\s+[Yy]ears?)?\s+(\d{4})\b/g;
 // Month names are matched with their capital letter, so "may" and "march" as words are not months.
 const MONTH =
@@ -232,6 +233,9 @@ export function periodOf(
     const gap = (p: ClaimPeriod) => (p.end <= number.start ? number.start - p.end : p.start - number.end);
     return inSentence.reduce((best, p) => (gap(p) < gap(best) ? p : best));
   }
+  // A sentence that names its own period ("in May", "starting this March") is about that period even
+  // where it cannot be dated; an earlier sentence's year is not its period.
+  if (namesUnreadPeriod(text.slice(sentence.start, sentence.end), pageDate)) return null;
   let from = Math.max(0, sentence.start - LOOK_BACK);
   const block = text.lastIndexOf(BLOCK_BREAK, sentence.start);
   if (block >= from) from = block + BLOCK_BREAK.length;
@@ -239,6 +243,21 @@ export function periodOf(
   const before = findPeriods(text.slice(from, sentence.start), pageDate);
   const last = before[before.length - 1];
   return last ? shift(last, from) : null;
+}
+
+/** Relative periods, read whether or not a page date could resolve them. */
+const RELATIVE_WORDS = new RegExp(RELATIVE.source, 'i');
+/** "A six-month period", "a three-month span": a period of its own, with no dates. */
+const SPAN_WORDS = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s](?:month|week|day|year)\s+(?:period|span|stretch|window)\b/i;
+
+/**
+ * Whether the text names a period it does not date: a month without its year ("in May",
+ * "on March 28"), a relative period without the page's date, or a span of months.
+ */
+export function namesUnreadPeriod(text: string, pageDate?: string): boolean {
+  if (findPeriods(text, pageDate).length) return false;
+  if (SPAN_WORDS.test(text) || (!pageDate && RELATIVE_WORDS.test(text))) return true;
+  return collectAtoms(text, pageDate).some((a) => a.kind === 'month' && !a.from);
 }
 
 function shift(p: ClaimPeriod, by: number): ClaimPeriod {

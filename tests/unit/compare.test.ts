@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ClaimPeriod, Unit } from '../../lib/contract';
+import { annotate } from '../../lib/engine/annotate';
 import { orderCaveats } from '../../lib/engine/caveats';
 import { chooseComparison, comparableUnits, isSamePeriod } from '../../lib/engine/compare';
 import { findClaims } from '../../lib/engine';
@@ -151,5 +152,87 @@ describe('the words a sentence conflates never pick the measure', () => {
   test('a word of what is counted still does', () => {
     const c = chooseComparison({ sentence: 'The street number was missing for 20,000 children.', unit: 'count', period: null }, figures);
     expect(c?.figureId).toBe('bad-address');
+  });
+});
+
+describe('which series a sentence speaks of', () => {
+  const at = (sentence: string, number: string) => {
+    const start = sentence.indexOf(number);
+    return { start, end: start + number.length };
+  };
+  const SLAVERY = [
+    { ...figure('slavery-2021', 'slavery', 'People in modern slavery on any given day', 49_600_000, fy(2021)), period: '2021' },
+    { ...figure('forced-labour-2021', 'forced-labour', 'People in forced labour on any given day', 27_600_000, fy(2021)), period: '2021' },
+  ];
+
+  test('the words of the number’s own clause decide between two series the sentence names', () => {
+    const sentence = 'Some 50 million people live in modern slavery, among which 28 million are in forced labor.';
+    const pick = (n: string) => chooseComparison({ sentence, unit: 'count', period: null, number: at(sentence, n) }, SLAVERY)?.figureId;
+    expect(pick('28 million')).toBe('forced-labour-2021');
+    expect(pick('50 million')).toBe('slavery-2021');
+  });
+
+  test('plurals and spellings name the same series: "girls" is a label’s "girl", "labor" its "labour"', () => {
+    const girls = { ...figure('girls-rise', 'girls-rise', 'Rise in the number of detected girl victims', 38, fy(2022), 'percent'), period: '2022 vs 2019' };
+    const children = { ...figure('children-rise', 'children-rise', 'Rise in the number of detected child victims', 31, fy(2022), 'percent'), period: '2022 vs 2019' };
+    const sentence = 'The number of trafficked girls rose by 38 percent.';
+    expect(chooseComparison({ sentence, unit: 'percent', period: null, number: at(sentence, '38 percent') }, [children, girls])?.figureId).toBe('girls-rise');
+    const labor = 'About 28 million people were in forced labor.';
+    expect(chooseComparison({ sentence: labor, unit: 'count', period: null }, SLAVERY)?.figureId).toBe('forced-labour-2021');
+  });
+
+  test('a share is shown only beside a share of the same whole', () => {
+    const runaways = { ...figure('runaway-share', 'runaway-share', 'Children who ran away from home and were likely victims of sex trafficking', 16, fy(2022), 'percent') };
+    const calls = 'About 20 percent of all calls to the line are passed to the police.';
+    expect(chooseComparison({ sentence: calls, unit: 'percent', period: null }, [runaways])).toBeNull();
+    // Words every share of victims shares ("victims", "trafficking") do not make two wholes the same.
+    const female = 'Most victims of trafficking were female, 85 percent of them.';
+    expect(chooseComparison({ sentence: female, unit: 'percent', period: null }, [runaways])).toBeNull();
+    const same = 'About 16 percent of the children who ran away were likely victims.';
+    expect(chooseComparison({ sentence: same, unit: 'percent', period: null }, [runaways])?.figureId).toBe('runaway-share');
+  });
+
+  test('a side series the clause does not name never wins on its period alone', () => {
+    const letters = [2005, 2006].map((y) => figure(`letters-fy${y}`, 'letters', 'Certification letters issued to adult victims', 200, fy(y)));
+    const tvisa = [figure('tvisa-fy2022', 'tvisa', 'T-visa applications filed with USCIS', 3_070, fy(2022))];
+    const assisted = 'In FY2022 the agency assisted 765 trafficking victims.';
+    const c = chooseComparison({ sentence: assisted, unit: 'count', period: periodIn(assisted), number: at(assisted, '765') }, [...letters, ...tvisa]);
+    expect(c).toMatchObject({ figureId: 'letters-fy2006', periodMatch: 'nearest' });
+    const filed = 'In FY2022, 3,070 T-visa applications were filed with USCIS.';
+    expect(chooseComparison({ sentence: filed, unit: 'count', period: periodIn(filed) }, [...letters, ...tvisa])).toMatchObject({ figureId: 'tvisa-fy2022', periodMatch: 'same' });
+  });
+
+  test('a month without its year is said to be undated, not passed off as the yearly figure’s period', () => {
+    const sentence = 'Agents apprehended 14,000 children in May.';
+    const c = chooseComparison({ sentence, unit: 'count', period: null }, PATROL);
+    expect(c).toMatchObject({ figureId: 'patrol-fy2021', periodMatch: 'none-named' });
+    expect(c!.statement).toMatch(/without its year/);
+    expect(chooseComparison({ sentence: 'Agents apprehended 14,000 children.', unit: 'count', period: null }, PATROL)!.statement).not.toMatch(/without its year/);
+  });
+
+  test('a one-off incident in “other” is the figure for no other sentence; a series of a metric still is', () => {
+    const sentence = 'More than 100 children were found in a trailer in March 2023.';
+    const start = sentence.indexOf('More than 100');
+    const q = { raw: 'More than 100', value: 100, low: 100, high: null, unit: 'count' as const, start, end: start + 13, nonClaim: null, rate: null, vague: false };
+    const context = { passage: sentence, sentence: { start: 0, end: sentence.length } };
+    const other = metricById('other');
+    expect(other.figures.length).toBeGreaterThan(0);
+    expect(annotate(q, 'found', other, [], context).comparison).toBeNull();
+    expect(annotate(q, 'found', metricById('cbp_uac_encounters'), [], context).comparison).not.toBeNull();
+  });
+});
+
+describe('caveats of the shipped knowledge base speak to the sentence', () => {
+  const ids = (metric: Parameters<typeof metricById>[0], sentence: string, unit: Unit) =>
+    orderCaveats(metricById(metric).caveats, { sentence, predicate: 'reports', unit, period: null }).map((c) => c.id);
+
+  test('the NCMEC runaway caveat comes with NCMEC’s share, not with every share of hotline calls', () => {
+    expect(ids('hotline_reports', 'About 20 percent of all calls are passed to the police.', 'percent')).not.toContain('hotline.ncmec');
+    expect(ids('hotline_reports', 'One in six runaways reported to NCMEC were likely victims.', 'ratio')).toContain('hotline.ncmec');
+  });
+
+  test('the two meanings of “38 per cent” are pointed out where a sentence says 38 percent', () => {
+    expect(ids('detected_victim_shares', 'Women and girls were 61 percent of detected victims.', 'percent')).not.toContain('detected.38');
+    expect(ids('detected_victim_shares', 'Children were 38 percent of detected victims.', 'percent')).toContain('detected.38');
   });
 });

@@ -141,3 +141,27 @@ describe('the period of one number', () => {
     expect(overlaps({ from: '2014-01-01', to: null }, { from: '2022-01-01', to: '2022-12-31' })).toBe(true);
   });
 });
+
+describe('fiscal years written as a plural, and periods a sentence cannot date', () => {
+  test('"FYs 2019 to 2023" is the five fiscal years', () => {
+    const [p] = findPeriods('ICE reported 32,000 missed hearings from FYs 2019 to 2023.');
+    expect(p).toMatchObject({ kind: 'range', from: '2018-10-01', to: '2023-09-30' });
+  });
+
+  test('a sentence naming its own undated period does not take the year of the sentence before', () => {
+    const text = 'In fiscal year 2016, shelters took in 59,000 children. During a six-month period starting this March, 92,000 more arrived.';
+    const start = text.indexOf('During');
+    const n = text.indexOf('92,000');
+    expect(periodOf(text, { start, end: text.length }, { start: n, end: n + 6 })).toBeNull();
+    const plain = 'In fiscal year 2016, shelters took in 59,000 children. Officials said 92,000 more arrived.';
+    const s2 = plain.indexOf('Officials');
+    const n2 = plain.indexOf('92,000');
+    expect(periodOf(plain, { start: s2, end: plain.length }, { start: n2, end: n2 + 6 })?.raw).toBe('fiscal year 2016');
+    // With the page's date, "in May" is a month it can date: that is the period.
+    const may = 'In fiscal year 2016, shelters took in 59,000 children. In May, 9,000 more arrived.';
+    const s3 = may.indexOf('In May');
+    const n3 = may.indexOf('9,000');
+    expect(periodOf(may, { start: s3, end: may.length }, { start: n3, end: n3 + 5 }, '2021-07-01')).toMatchObject({ kind: 'month', from: '2021-05-01' });
+    expect(periodOf(may, { start: s3, end: may.length }, { start: n3, end: n3 + 5 })).toBeNull();
+  });
+});
