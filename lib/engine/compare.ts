@@ -159,7 +159,7 @@ export interface ComparisonInput {
   sentence: string;
   unit: Unit;
   period: ClaimPeriod | null;
-  /** The number's span in `sentence`, where known: the words of its own clause weigh double. */
+  /** The number's span in `sentence`, where known: the words of its own clause weigh most. */
   number?: { start: number; end: number };
 }
 
@@ -191,8 +191,8 @@ export function chooseComparison(input: ComparisonInput, figures: readonly Figur
   const clause = clauseOf(input.sentence, input.number);
   const whole = fitScores(measures, input.sentence);
   const own = fitScores(measures, clause);
-  // On the scale of one reading of the sentence: the clause's words count twice as much as the rest.
-  const fit = whole.map((w, i) => (w + own[i]!) / 2);
+  // On the scale of one reading of the sentence, the clause's words weigh three times the rest's.
+  const fit = whole.map((w, i) => (w + 3 * own[i]!) / 4);
   const { period } = input;
   const hasPeriod = (m: Measure) => period !== null && m.figures.some((f) => isSamePeriod(f, period));
   // Best fit to the sentence, where a figure for the named period counts for more than a word or two
