@@ -1,0 +1,45 @@
+// `npx tsx cli/popup-review.ts [out.jsonl]`: what the popup would show for every labelled claim of
+// ../shared/eval/docs-dev.jsonl whose metric the engine gets right: the period read, the official
+// figure chosen (value, period, series, statement), the caveats in order and the conflation line.
+// For reading the popups as a fact-checker would; the output stays outside the project.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findClaims } from '../lib/engine/index';
+
+interface LabelledClaim { value: string; occurrence: number; metric: string }
+interface Passage { id: string; text: string; claims?: LabelledClaim[] }
+
+const source = resolve(import.meta.dirname, '../../shared/eval/docs-dev.jsonl');
+const passages = readFileSync(source, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Passage);
+const rows: unknown[] = [];
+let labelled = 0;
+let matched = 0;
+for (const p of passages) {
+  const claims = findClaims(p.text);
+  for (const lab of p.claims ?? []) {
+    labelled++;
+    let at = -1;
+    for (let k = 0; k < lab.occurrence; k++) at = p.text.indexOf(lab.value, at + 1);
+    const end = at + lab.value.length;
+    const c = claims.find((x) => x.start < end && at < x.end);
+    if (!c || c.metric !== lab.metric) continue;
+    matched++;
+    rows.push({
+      passage: p.id,
+      value: lab.value,
+      metric: c.metric,
+      predicate: c.predicate,
+      unit: c.number.unit,
+      period: c.period ? { raw: c.period.raw, kind: c.period.kind, from: c.period.from, to: c.period.to } : null,
+      comparison: c.comparison
+        ? { value: c.comparison.value, period: c.comparison.period, measure: c.comparison.measure, label: c.comparison.label, statement: c.comparison.statement }
+        : null,
+      caveats: c.caveats,
+      conflation: c.conflation,
+    });
+  }
+}
+const out = process.argv[2];
+if (out) writeFileSync(out, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+else for (const r of rows) process.stdout.write(JSON.stringify(r) + '\n');
+process.stderr.write(`${labelled} labelled claims, ${matched} with the right metric\n`);
