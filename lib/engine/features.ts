@@ -301,7 +301,8 @@ export function evidenceFor(c: CandidateContext): Evidence {
       if (m) set(`cw.${m[1]}.${m[2]}.nonoun`, v);
     }
   }
-  for (const [name, v] of metricConjunctions({ values, q, noun, predicate: predicate.predicate })) values.set(name, v);
+  const words = tokens.map((t) => t.text.toLowerCase());
+  for (const [name, v] of metricConjunctions({ values, q, noun, predicate: predicate.predicate, topics: topic.topics, words })) values.set(name, v);
   return { values, spans, packCues, packRules };
 }
 

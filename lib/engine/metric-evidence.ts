@@ -15,15 +15,28 @@ const SENTENCE_CUE = /^cw\.([a-z_]+)\.(near|far|resp|clause)$/;
 /** Context places: the paragraph, a list's introduction, the heading, the page. */
 const CONTEXT_CUE = /^cw\.([a-z_]+)\.(ctx|page)$/;
 
+/**
+ * Words by which a sentence attributes a figure to someone ("according to", "said", "data
+ * show"). A figure with none of them and no dataset's wording is asserted, not reported:
+ * the unsourced metric's mark. Plain English reporting verbs, not knowledge of any dataset.
+ */
+const ATTRIBUTION = new Set(
+  'according said says say told reported reports report data figures statistics study survey estimated estimates estimate found finds show shows showed published counted recorded analysis'.split(' '),
+);
+
 export interface MetricEvidenceInput {
   values: ReadonlyMap<string, number>;
   q: FoundQuantity;
   noun: CountedNoun | null;
   predicate: string;
+  /** The topics named in the number's sentence (child, trafficking, migration, exploitation, agency). */
+  topics: ReadonlySet<string>;
+  /** The sentence's words, lowercase. */
+  words: readonly string[];
 }
 
 /** The metric-only features for one number, from the evidence already gathered. */
-export function metricConjunctions({ values, q, noun, predicate }: MetricEvidenceInput): Map<string, number> {
+export function metricConjunctions({ values, q, noun, predicate, topics, words }: MetricEvidenceInput): Map<string, number> {
   const out = new Map<string, number>();
   const put = (name: string, v: number) => {
     if (v > (out.get(name) ?? 0)) out.set(name, v);
@@ -45,7 +58,11 @@ export function metricConjunctions({ values, q, noun, predicate }: MetricEvidenc
     put(`${METRIC_ONLY_PREFIX}${metric}.unit.${q.unit}`, w);
     put(`${METRIC_ONLY_PREFIX}${metric}.noun.${kind}`, w);
     put(`${METRIC_ONLY_PREFIX}${metric}.pred.${predicate}`, w);
+    // "Encounters" of children are CBP's UAC series, of everyone its total: the cue and the topic together.
+    for (const t of topics) put(`${METRIC_ONLY_PREFIX}${metric}.topic.${t}`, w);
   }
+  const attributed = words.some((w) => ATTRIBUTION.has(w));
+  if (!attributed) put(`${METRIC_ONLY_PREFIX}unattributed${inSentence.size ? '' : '.nocue'}`, 1);
   // The sentence's strongest metric cue, and whether it stands alone: a sentence that names
   // one dataset's wording says more than one that mixes two agencies.
   const ranked = [...inSentence].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
