@@ -1,6 +1,6 @@
 // Evidence that only the metric decision reads: conjunctions of the metric cues in a
-// number's own sentence with what the number counts (its unit, its counted noun, the
-// predicate). "Shelters" beside a count of children says ORR; "percent" beside
+// number's own sentence with what the number counts (its counted noun, the predicate,
+// the sentence's topics; the unit only with the strongest cue). "Shelters" beside a count of children says ORR; "percent" beside
 // "victims" with UNODC's wording says detected-victim shares; the same cue beside a
 // dollar amount says something else. The claim decision never sees these features
 // (their names start with METRIC_ONLY_PREFIX), so they cannot move detection.
@@ -55,7 +55,6 @@ export function metricConjunctions({ values, q, noun, predicate, topics, words }
   const kind = noun?.kind ?? 'none';
   for (const [metric, v] of inSentence) {
     const w = Math.min(1, v);
-    put(`${METRIC_ONLY_PREFIX}${metric}.unit.${q.unit}`, w);
     put(`${METRIC_ONLY_PREFIX}${metric}.noun.${kind}`, w);
     put(`${METRIC_ONLY_PREFIX}${metric}.pred.${predicate}`, w);
     // "Encounters" of children are CBP's UAC series, of everyone its total: the cue and the topic together.

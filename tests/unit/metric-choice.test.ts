@@ -41,19 +41,21 @@ test.fails('a count of T visas approved is victim_identifications', () => {
 
 describe('metric-only evidence', () => {
   const q = { unit: 'count' } as FoundQuantity;
-  test("joins each metric cued in the sentence with the number's unit, noun, predicate and topics", () => {
+  test("joins each metric cued in the sentence with the number's noun, predicate and topics, the strongest with its unit", () => {
     const values = new Map([
       ['cw.orr_referrals_releases.near', 0.4],
       ['cw.cbp_uac_encounters.clause', 0.2],
       ['cw.global_estimates.page', 0.5],
     ]);
     const out = metricConjunctions({ values, q, noun: null, predicate: 'released', topics: new Set(['child']), words: ['shelters', 'took', 'in'] });
-    expect(out.get('mx.orr_referrals_releases.unit.count')).toBe(0.4);
+    expect(out.get('mx.orr_referrals_releases.noun.none')).toBe(0.4);
+    expect(out.get('mx.top.orr_referrals_releases.count')).toBe(1);
+    expect(out.has('mx.top.cbp_uac_encounters')).toBe(false);
     expect(out.get('mx.orr_referrals_releases.pred.released')).toBe(0.4);
     expect(out.get('mx.cbp_uac_encounters.topic.child')).toBe(0.2);
     expect(out.get('mx.top.orr_referrals_releases')).toBe(1);
     // A page-level cue is context, not the sentence's own wording.
-    expect(out.has('mx.global_estimates.unit.count')).toBe(false);
+    expect(out.has('mx.global_estimates.noun.none')).toBe(false);
     expect(out.has('mx.only.orr_referrals_releases')).toBe(false);
     expect(out.get('mx.unattributed')).toBe(1);
     for (const name of out.keys()) expect(name.startsWith(METRIC_ONLY_PREFIX)).toBe(true);
