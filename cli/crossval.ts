@@ -6,6 +6,7 @@
 // through findClaims, exactly as the scanner reads them.
 import { METRIC_IDS, PREDICATE_IDS, SENSITIVITIES, type Claim, type Sensitivity } from '../lib/contract';
 import { findClaims } from '../lib/engine/index';
+import { METRIC_ONLY_PREFIX } from '../lib/engine/metric-evidence';
 import { scoreEvidence } from '../lib/engine/model';
 import type { ModelFile, SensitivityPoint } from '../rules/model-schema';
 import type { LabelledCandidate, Unit } from './eval-data';
@@ -55,10 +56,11 @@ export function fitWeights(
   for (const c of labelled) for (const f of c.candidate.evidence.values.keys()) support.set(f, (support.get(f) ?? 0) + 1);
   const names = [...support].filter(([f, n]) => n >= (f.startsWith('w') ? MIN_WORD_SUPPORT : MIN_SUPPORT)).map(([f]) => f).sort();
   const index = new Map(names.map((f, i) => [f, i]));
-  const toExample = (c: LabelledCandidate, label: number): Example => {
+  const toExample = (c: LabelledCandidate, label: number, metricOnly = true): Example => {
     const idx: number[] = [];
     const val: number[] = [];
     for (const [f, v] of c.candidate.evidence.values) {
+      if (!metricOnly && f.startsWith(METRIC_ONLY_PREFIX)) continue;
       const i = index.get(f);
       if (i !== undefined) {
         idx.push(i);
@@ -67,11 +69,11 @@ export function fitWeights(
     }
     return { idx: Int32Array.from(idx), val: Float64Array.from(val), label };
   };
-  const claimData = labelled.map((c) => toExample(c, c.claim!));
+  const claimData = labelled.map((c) => toExample(c, c.claim!, false));
   const positives = labelled.filter((c) => c.claim === 1 && c.label !== null);
   const labelOf = (c: LabelledCandidate) => units[c.unit]!.labels[c.label!]!;
   const metricData = positives.map((c) => toExample(c, METRIC_IDS.indexOf(labelOf(c).metric)));
-  const predicateData = positives.map((c) => toExample(c, PREDICATE_IDS.indexOf(labelOf(c).predicate)));
+  const predicateData = positives.map((c) => toExample(c, PREDICATE_IDS.indexOf(labelOf(c).predicate), false));
 
   const claimFit = fitSoftmax(claimData, names.length, 2, l2.claim, 400, initFrom(options.warm?.claim, names, 2));
   const metricFit = fitSoftmax(metricData, names.length, METRIC_IDS.length, l2.metric, 400, initFrom(options.warm?.metric, names, METRIC_IDS.length));

@@ -5,6 +5,7 @@
 import type { AnchorRule, MetricCueRule } from '../../rules/schema';
 import type { CompiledRules } from './compile';
 import { acrossClause, distance, tokenize, type Hit, type Token } from './lexicon';
+import { metricConjunctions } from './metric-evidence';
 import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
 import type { DocReading } from './reading';
@@ -300,6 +301,8 @@ export function evidenceFor(c: CandidateContext): Evidence {
       if (m) set(`cw.${m[1]}.${m[2]}.nonoun`, v);
     }
   }
+  const words = tokens.map((t) => t.text.toLowerCase());
+  for (const [name, v] of metricConjunctions({ values, q, noun, predicate: predicate.predicate, topics: topic.topics, words })) values.set(name, v);
   return { values, spans, packCues, packRules };
 }
 

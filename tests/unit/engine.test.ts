@@ -88,7 +88,7 @@ describe('the contract’s close cases', () => {
   });
 
   // Known miss of the fitted model: with few unsourced claims in the labelled data it sends this one to
-  // survey_estimates (its first alternative is unsourced). Kept, so that a fix shows.
+  // a worldwide estimate ("every year" reads as the ILO's wording; "American" does not outweigh it). Kept, so that a fix shows.
   test.fails('an amount that matches no dataset behind a trafficking claim is unsourced', () => {
     expect(single('Half a million American children are trafficked into prostitution every single year.').metric).toBe('unsourced');
   });

@@ -1,0 +1,70 @@
+// Which metric the engine names, on sentences written for these tests, for the pairs it
+// confuses most: CBP's border counts and ORR's care, one country's identified victims and
+// the worldwide estimates or detected-victim shares, studies, and figures no dataset holds.
+import { describe, expect, test } from 'vitest';
+import { findClaims } from '../../lib/engine/index';
+import { metricConjunctions, METRIC_ONLY_PREFIX } from '../../lib/engine/metric-evidence';
+import type { FoundQuantity } from '../../lib/engine/quantity';
+
+function metricOf(text: string): string {
+  const claims = findClaims(text, { sensitivity: 'broad' });
+  expect(claims.length, text).toBeGreaterThan(0);
+  return claims[0]!.metric;
+}
+
+describe('metric choice between datasets that look alike', () => {
+  test.each([
+    // CBP counts children where they meet the border; ORR counts them once they are in its care.
+    ['Border Patrol agents caught 11,200 unaccompanied teenagers crossing into Texas in April.', 'cbp_uac_encounters'],
+    ['Some 6,400 children who travelled alone arrived at the southern border last month, agents said.', 'cbp_uac_encounters'],
+    ['About 10,300 migrant children were in the custody of Health and Human Services shelters on Monday.', 'orr_referrals_releases'],
+    ['The refugee office placed 8,900 unaccompanied children with sponsors in the first quarter.', 'orr_referrals_releases'],
+    // One country's identified victims are not a worldwide estimate nor a share of detected victims.
+    ['HHS issued 1,100 eligibility letters to foreign national children who were trafficked.', 'victim_identifications'],
+    // Modelled worldwide figures are the ILO and Walk Free estimates.
+    ['An estimated 3.3 million children are in forced labour around the world at any given time.', 'global_estimates'],
+    // Shares of detected victims are UNODC's.
+    ['Girls were 22 percent of detected victims of trafficking in the latest UNODC global report.', 'detected_victim_shares'],
+    // A figure asserted with no dataset behind it.
+    ['Only 1 in 100 trafficked children is ever rescued, the viral posts claim.', 'unsourced'],
+  ])('%s → %s', (text, metric) => {
+    expect(metricOf(text)).toBe(metric);
+  });
+});
+
+// Known miss: T visas are USCIS approvals of one country's victims, but with few T-visa claims in the
+// labelled data the fitted model weighs the sentence's generic words ("trafficking", "fiscal year")
+// above the cue and answers hotline_reports. Kept, so that a fix shows.
+test.fails('a count of T visas approved is victim_identifications', () => {
+  expect(metricOf('USCIS approved 1,700 T visas for survivors of trafficking last fiscal year.')).toBe('victim_identifications');
+});
+
+describe('metric-only evidence', () => {
+  const q = { unit: 'count' } as FoundQuantity;
+  test("joins each metric cued in the sentence with the number's noun, predicate and topics, the strongest with its unit", () => {
+    const values = new Map([
+      ['cw.orr_referrals_releases.near', 0.4],
+      ['cw.cbp_uac_encounters.clause', 0.2],
+      ['cw.global_estimates.page', 0.5],
+    ]);
+    const out = metricConjunctions({ values, q, noun: null, predicate: 'released', topics: new Set(['child']), words: ['shelters', 'took', 'in'] });
+    expect(out.get('mx.orr_referrals_releases.noun.none')).toBe(0.4);
+    expect(out.get('mx.top.orr_referrals_releases.count')).toBe(1);
+    expect(out.has('mx.top.cbp_uac_encounters')).toBe(false);
+    expect(out.get('mx.orr_referrals_releases.pred.released')).toBe(0.4);
+    expect(out.get('mx.cbp_uac_encounters.topic.child')).toBe(0.2);
+    expect(out.get('mx.top.orr_referrals_releases')).toBe(1);
+    // A page-level cue is context, not the sentence's own wording.
+    expect(out.has('mx.global_estimates.noun.none')).toBe(false);
+    expect(out.has('mx.only.orr_referrals_releases')).toBe(false);
+    expect(out.get('mx.unattributed')).toBe(1);
+    for (const name of out.keys()) expect(name.startsWith(METRIC_ONLY_PREFIX)).toBe(true);
+  });
+
+  test('with no cue in the sentence, the context names the likeliest metric; a reporting verb marks the figure attributed', () => {
+    const values = new Map([['cw.hotline_reports.ctx', 0.6]]);
+    const out = metricConjunctions({ values, q, noun: null, predicate: 'reports', topics: new Set(), words: ['officials', 'said'] });
+    expect(out.get('mx.ctxonly.hotline_reports')).toBe(1);
+    expect(out.has('mx.unattributed.nocue')).toBe(false);
+  });
+});
