@@ -57,10 +57,16 @@ function labelWords(text: string): Set<string> {
   return out;
 }
 
-function sentenceWords(sentence: string): Set<string> {
+/** The sentence's words and word pairs, those holding a claim verb left out. */
+function spokenWords(sentence: string): Set<string> {
   const tokens = tokenize(sentence).map((t) => t.text);
-  const out = new Set(tokens);
-  tokens.forEach((w, i) => tokens[i + 1] && out.add(`${w} ${tokens[i + 1]}`));
+  const out = new Set<string>();
+  tokens.forEach((w, i) => {
+    if (CLAIM_VERBS.has(w)) return;
+    out.add(w);
+    const next = tokens[i + 1];
+    if (next && !CLAIM_VERBS.has(next)) out.add(`${w} ${next}`);
+  });
   return out;
 }
 
@@ -99,7 +105,7 @@ function fitScores(measures: readonly Measure[], sentence: string): number[] {
     for (const f of m.figures) for (const w of wordsOfFigure(f)) all.add(w);
     return all;
   });
-  const said = new Set([...sentenceWords(sentence)].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
+  const said = spokenWords(sentence);
   return words.map((own, i) => {
     let score = 0;
     for (const w of own) {

@@ -282,25 +282,32 @@ export function evidenceFor(c: CandidateContext): Evidence {
     set('page.topic', page.topic);
   }
   // Context places pooled: few passages teach each place apart, more teach them together.
-  for (const [name, v] of [...values]) {
+  for (const [name, v] of cueWeights(values)) {
     const m = name.match(/^cw\.([a-z_]+)\.(prev|para|intro|head)$/);
     if (m) values.set(`cw.${m[1]}.ctx`, Math.min(2, (values.get(`cw.${m[1]}.ctx`) ?? 0) + v));
   }
   if (anaphor) {
     for (const place of ['prev', 'para', 'intro', 'ctx'] as const) {
-      for (const [name, v] of [...values]) {
+      for (const [name, v] of cueWeights(values)) {
         const m = name.match(/^cw\.([a-z_]+)\.(\w+)$/);
         if (m && m[2] === place) set(`cw.${m[1]}.${place}.anaphor`, v);
       }
     }
   }
   if (!noun) {
-    for (const [name, v] of [...values]) {
+    for (const [name, v] of cueWeights(values)) {
       const m = name.match(/^cw\.([a-z_]+)\.(prev|head|page|ctx)$/);
       if (m) set(`cw.${m[1]}.${m[2]}.nonoun`, v);
     }
   }
   return { values, spans, packCues, packRules };
+}
+
+/** The `cw.*` features as they stand now, in order: the pooling loops read only these, not every word. */
+function cueWeights(values: ReadonlyMap<string, number>): [string, number][] {
+  const out: [string, number][] = [];
+  for (const entry of values) if (entry[0].startsWith('cw.')) out.push(entry);
+  return out;
 }
 
 const PLACE_RANK: Record<Place, number> = { resp: 0, near: 1, far: 2, clause: 3, prev: 4, para: 5, next: 6, intro: 7, head: 8, page: 9 };

@@ -33,10 +33,10 @@ export function softmax(logits: readonly number[]): number[] {
 interface Row {
   /** 0 where the claim model has no weight for the feature. */
   claim: number;
-  metric: readonly number[] | undefined;
+  metric: Float64Array | undefined;
   /** The sum of the metric weights (for contrasts). */
   metricSum: number;
-  predicate: readonly number[] | undefined;
+  predicate: Float64Array | undefined;
 }
 interface Indexed {
   rows: Map<string, Row>;
@@ -54,7 +54,13 @@ function index(model: ModelFile): Indexed {
     const rows = new Map<string, Row>();
     for (const f of new Set([...claim.keys(), ...metric.keys(), ...predicate.keys()])) {
       const m = metric.get(f);
-      rows.set(f, { claim: claim.get(f) ?? 0, metric: m, metricSum: m ? m.reduce((a, b) => a + b, 0) : 0, predicate: predicate.get(f) });
+      const p = predicate.get(f);
+      rows.set(f, {
+        claim: claim.get(f) ?? 0,
+        metric: m && Float64Array.from(m),
+        metricSum: m ? m.reduce((a, b) => a + b, 0) : 0,
+        predicate: p && Float64Array.from(p),
+      });
     }
     i = { rows, claim, metric, predicate };
     indexed.set(model, i);
@@ -107,8 +113,9 @@ export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
   const kp = model.predicate.classes.length;
   // The three models in one pass over the features, each sum in the features' order.
   let claimLogit = 0;
-  const ml = new Array<number>(km).fill(0);
-  const pl = new Array<number>(kp).fill(0);
+  // Typed sums: the same doubles, without boxing each partial sum.
+  const ml = new Float64Array(km);
+  const pl = new Float64Array(kp);
   for (const [f, v] of evidence.values) {
     const row = rows.get(f);
     if (!row) continue;
@@ -123,9 +130,9 @@ export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
     const j = model.metric.classes.indexOf(metric as MetricId);
     if (j >= 0) ml[j]! += w;
   }
-  const mp = softmax(ml);
+  const mp = softmax(Array.from(ml));
   const metrics = model.metric.classes.map((metric, j) => ({ metric, probability: mp[j]! })).sort((a, b) => b.probability - a.probability);
-  const pp = softmax(pl);
+  const pp = softmax(Array.from(pl));
   const predicates = model.predicate.classes.map((predicate, j) => ({ predicate, probability: pp[j]! })).sort((a, b) => b.probability - a.probability);
   return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability) };
 }
