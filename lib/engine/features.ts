@@ -48,6 +48,19 @@ function wordKey(word: string): string | null {
 }
 const RESPECTIVELY = /\brespectively\b/i;
 
+/** A word's two feature names (`w.…`, `wn.…`), made once per word: every number of a page reads its sentence's words. */
+const wordNames = new Map<string, { w: string; wn: string } | null>();
+function wordFeatures(word: string): { w: string; wn: string } | null {
+  let names = wordNames.get(word);
+  if (names === undefined) {
+    const w = wordKey(word);
+    names = w ? { w: `w.${w}`, wn: `wn.${w}` } : null;
+    if (wordNames.size > 50_000) wordNames.clear();
+    wordNames.set(word, names);
+  }
+  return names;
+}
+
 export interface CandidateContext {
   reading: DocReading;
   rules: CompiledRules;
@@ -151,10 +164,10 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const tokens = tokensOf(reading, c.sentence);
   const at = tokens.findIndex((t) => t.end > q.start);
   tokens.forEach((t, i) => {
-    const w = wordKey(t.text);
-    if (!w) return;
-    set(`w.${w}`, 1, { start: base + t.start, end: base + t.end });
-    if (at >= 0 && Math.abs(i - at) <= NEAR_WORDS && !acrossClause(s.text, t, q)) set(`wn.${w}`, 1, { start: base + t.start, end: base + t.end });
+    const names = wordFeatures(t.text);
+    if (!names) return;
+    set(names.w, 1, { start: base + t.start, end: base + t.end });
+    if (at >= 0 && Math.abs(i - at) <= NEAR_WORDS && !acrossClause(s.text, t, q)) set(names.wn, 1, { start: base + t.start, end: base + t.end });
   });
 
   const hits = reading.hitsAt(c.sentence);

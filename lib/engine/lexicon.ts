@@ -18,7 +18,24 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?/gu;
 /** Words of a term may stand apart by spaces or hyphens ("follow-up" = "follow up"), nothing else. */
 const JOINER = /^[\s\-‐‑–]+$/;
 
+/**
+ * The last texts' tokens: a sentence is read by the rule scan, the word features,
+ * the caveats and the comparison in turn. Shared arrays, so frozen.
+ */
+const recentTokens = new Map<string, Token[]>();
+const RECENT_TEXTS = 256;
+
 export function tokenize(text: string): Token[] {
+  let tokens = recentTokens.get(text);
+  if (tokens === undefined) {
+    tokens = Object.freeze(tokensOf(text)) as Token[];
+    if (recentTokens.size >= RECENT_TEXTS) recentTokens.clear();
+    recentTokens.set(text, tokens);
+  }
+  return tokens;
+}
+
+function tokensOf(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
