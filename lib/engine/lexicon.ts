@@ -133,9 +133,9 @@ export class Lexicon<K> {
     return found;
   }
 
-  /** End offset of `words` matched from token i, or -1. */
+  /** End offset of `words` matched from token i, or -1. The first word is known to match (entriesFor). */
   private matchAt(words: readonly Word[], tokens: readonly Token[], i: number, text: string): number {
-    for (let w = 0; w < words.length; w++) {
+    for (let w = 1; w < words.length; w++) {
       const token = tokens[i + w];
       const word = words[w]!;
       if (!token) return -1;
