@@ -121,9 +121,15 @@ export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
     if (!row) continue;
     claimLogit += row.claim * v;
     const m = row.metric;
-    if (m) for (let j = 0; j < km; j++) ml[j]! += m[j]! * v;
     const p = row.predicate;
-    if (p) for (let j = 0; j < kp; j++) pl[j]! += p[j]! * v;
+    // Most features are binary: w * 1 is w, so the product is left out there.
+    if (v === 1) {
+      if (m) for (let j = 0; j < km; j++) ml[j]! += m[j]!;
+      if (p) for (let j = 0; j < kp; j++) pl[j]! += p[j]!;
+    } else {
+      if (m) for (let j = 0; j < km; j++) ml[j]! += m[j]! * v;
+      if (p) for (let j = 0; j < kp; j++) pl[j]! += p[j]! * v;
+    }
   }
   const pClaim = sigmoid(claimLogit);
   for (const [metric, w] of evidence.packCues) {
