@@ -1,5 +1,5 @@
 // Runtime messages between the content script, the background (which hosts
-// the engine, so that compromise never loads into a web page) and the toolbar
+// the engine, so that it never loads into a web page) and the toolbar
 // popup. Validated on receipt: a message is untrusted input.
 import { z } from 'zod';
 import { Claim, DocumentInput, IsoDate, MetricProbability, Unit } from './contract';

@@ -46,11 +46,12 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
     const heading = reading.headingOf[s.block]!;
     if (!near && heading >= 0) near = TOPIC_HINT.test(doc.blocks[heading]!.text);
     if (!near) return;
+    // Most sentences hold only years and dates: the rule scan waits until a number may count something.
+    const counted = findQuantities(s.text).filter((q) => q.nonClaim === null);
+    if (!counted.length) return;
     const hits = reading.hitsAt(i);
-    const quantities = findQuantities(s.text).filter(
-      (q) =>
-        q.nonClaim === null &&
-        !hits.negatives.some(({ hits: list }) => list.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER)),
+    const quantities = counted.filter(
+      (q) => !hits.negatives.some(({ hits: list }) => list.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER)),
     );
     if (!quantities.length) return;
     // Each number's phrase ("thousands of “missing” cases"), so that one number's words are not read as another's.

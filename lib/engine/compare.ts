@@ -115,16 +115,26 @@ function wordsOfFigure(f: Figure): readonly string[] {
 }
 
 /**
+ * A measure's label words, kept by its first figure: every claim of a metric asks for the same
+ * measures, and a long series has many figures. Reused only for the very same figures.
+ */
+const measureWords = new WeakMap<Figure, { figures: readonly Figure[]; words: Set<string> }>();
+function wordsOfMeasure(m: Measure): Set<string> {
+  const known = m.figures.length ? measureWords.get(m.figures[0]!) : undefined;
+  if (known && known.figures.length === m.figures.length && known.figures.every((f, i) => f === m.figures[i])) return known.words;
+  const all = new Set<string>();
+  for (const f of m.figures) for (const w of wordsOfFigure(f)) all.add(w);
+  if (m.figures.length) measureWords.set(m.figures[0]!, { figures: [...m.figures], words: all });
+  return all;
+}
+
+/**
  * How well each measure's labels fit the sentence: each word of its labels found in the
  * sentence counts for more the fewer candidate measures share it ("Border Patrol" against
  * "CBP", "nationwide" against "Southwest border"; "rise" against a share of the same victims).
  */
 function fitScores(measures: readonly Measure[], sentence: string): number[] {
-  const words = measures.map((m) => {
-    const all = new Set<string>();
-    for (const f of m.figures) for (const w of wordsOfFigure(f)) all.add(w);
-    return all;
-  });
+  const words = measures.map(wordsOfMeasure);
   const said = new Set([...sentenceWords(sentence)].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
   return words.map((own) => {
     let score = 0;

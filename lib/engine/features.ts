@@ -49,6 +49,19 @@ function wordKey(word: string): string | null {
 }
 const RESPECTIVELY = /\brespectively\b/i;
 
+/** A word's two feature names (`w.…`, `wn.…`), made once per word: every number of a page reads its sentence's words. */
+const wordNames = new Map<string, { w: string; wn: string } | null>();
+function wordFeatures(word: string): { w: string; wn: string } | null {
+  let names = wordNames.get(word);
+  if (names === undefined) {
+    const w = wordKey(word);
+    names = w ? { w: `w.${w}`, wn: `wn.${w}` } : null;
+    if (wordNames.size > 50_000) wordNames.clear();
+    wordNames.set(word, names);
+  }
+  return names;
+}
+
 export interface CandidateContext {
   reading: DocReading;
   rules: CompiledRules;
@@ -152,10 +165,10 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const tokens = tokensOf(reading, c.sentence);
   const at = tokens.findIndex((t) => t.end > q.start);
   tokens.forEach((t, i) => {
-    const w = wordKey(t.text);
-    if (!w) return;
-    set(`w.${w}`, 1, { start: base + t.start, end: base + t.end });
-    if (at >= 0 && Math.abs(i - at) <= NEAR_WORDS && !acrossClause(s.text, t, q)) set(`wn.${w}`, 1, { start: base + t.start, end: base + t.end });
+    const names = wordFeatures(t.text);
+    if (!names) return;
+    set(names.w, 1, { start: base + t.start, end: base + t.end });
+    if (at >= 0 && Math.abs(i - at) <= NEAR_WORDS && !acrossClause(s.text, t, q)) set(names.wn, 1, { start: base + t.start, end: base + t.end });
   });
 
   const hits = reading.hitsAt(c.sentence);
@@ -283,20 +296,20 @@ export function evidenceFor(c: CandidateContext): Evidence {
     set('page.topic', page.topic);
   }
   // Context places pooled: few passages teach each place apart, more teach them together.
-  for (const [name, v] of [...values]) {
+  for (const [name, v] of cueWeights(values)) {
     const m = name.match(/^cw\.([a-z_]+)\.(prev|para|intro|head)$/);
     if (m) values.set(`cw.${m[1]}.ctx`, Math.min(2, (values.get(`cw.${m[1]}.ctx`) ?? 0) + v));
   }
   if (anaphor) {
     for (const place of ['prev', 'para', 'intro', 'ctx'] as const) {
-      for (const [name, v] of [...values]) {
+      for (const [name, v] of cueWeights(values)) {
         const m = name.match(/^cw\.([a-z_]+)\.(\w+)$/);
         if (m && m[2] === place) set(`cw.${m[1]}.${place}.anaphor`, v);
       }
     }
   }
   if (!noun) {
-    for (const [name, v] of [...values]) {
+    for (const [name, v] of cueWeights(values)) {
       const m = name.match(/^cw\.([a-z_]+)\.(prev|head|page|ctx)$/);
       if (m) set(`cw.${m[1]}.${m[2]}.nonoun`, v);
     }
@@ -304,6 +317,13 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const words = tokens.map((t) => t.text.toLowerCase());
   for (const [name, v] of metricConjunctions({ values, q, noun, predicate: predicate.predicate, topics: topic.topics, words })) values.set(name, v);
   return { values, spans, packCues, packRules };
+}
+
+/** The `cw.*` features as they stand now, in order: the pooling loops read only these, not every word. */
+function cueWeights(values: ReadonlyMap<string, number>): [string, number][] {
+  const out: [string, number][] = [];
+  for (const entry of values) if (entry[0].startsWith('cw.')) out.push(entry);
+  return out;
 }
 
 const PLACE_RANK: Record<Place, number> = { resp: 0, near: 1, far: 2, clause: 3, prev: 4, para: 5, next: 6, intro: 7, head: 8, page: 9 };

@@ -18,7 +18,24 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?/gu;
 /** Words of a term may stand apart by spaces or hyphens ("follow-up" = "follow up"), nothing else. */
 const JOINER = /^[\s\-‐‑–]+$/;
 
+/**
+ * The last texts' tokens: a sentence is read by the rule scan, the word features,
+ * the caveats and the comparison in turn. Shared arrays, so frozen.
+ */
+const recentTokens = new Map<string, Token[]>();
+const RECENT_TEXTS = 256;
+
 export function tokenize(text: string): Token[] {
+  let tokens = recentTokens.get(text);
+  if (tokens === undefined) {
+    tokens = Object.freeze(tokensOf(text)) as Token[];
+    if (recentTokens.size >= RECENT_TEXTS) recentTokens.clear();
+    recentTokens.set(text, tokens);
+  }
+  return tokens;
+}
+
+function tokensOf(text: string): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
@@ -26,7 +43,8 @@ export function tokenize(text: string): Token[] {
     // Abbreviations keep their final dot ("U.S."), so that "U.S. custody" reads as adjacent
     // words; a sentence's full stop does not belong to its last word.
     if (word.endsWith('.') && !word.slice(0, -1).includes('.')) word = word.slice(0, -1);
-    const text = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase().replace(/’/g, "'");
+    const lower = (word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase();
+    const text = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
     out.push({ start: m.index, end: m.index + word.length, text });
   }
   return out;
@@ -76,33 +94,48 @@ export class Lexicon<K> {
     }
   }
 
+  /** The entries that may start at a token of this text: exact first word, then prefixes. Memoized by word. */
+  private readonly startsWith = new Map<string, readonly Entry<K>[]>();
+  private entriesFor(word: string): readonly Entry<K>[] {
+    let list = this.startsWith.get(word);
+    if (list === undefined) {
+      const exact = this.exact.get(word) ?? [];
+      const wild = this.wild.length ? this.wild.filter((e) => word.startsWith(e.words[0]!.text)) : [];
+      list = exact.length && wild.length ? [...exact, ...wild] : exact.length ? exact : wild;
+      // Words seen are bounded by the language, but a page of random tokens is not.
+      if (this.startsWith.size > 50_000) this.startsWith.clear();
+      this.startsWith.set(word, list);
+    }
+    return list;
+  }
+
   /** Every key's hits in `text`, longest term first at each place, not overlapping within one key. */
   match(text: string, tokens: readonly Token[]): Map<K, Hit[]> {
     const found = new Map<K, Hit[]>();
     const lastEnd = new Map<K, number>();
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i]!;
-      const candidates = this.exact.get(first.text) ?? [];
-      const wild = this.wild.length ? this.wild.filter((e) => first.text.startsWith(e.words[0]!.text)) : [];
+      const entries = this.entriesFor(first.text);
+      if (!entries.length) continue;
       const best = new Map<K, number>();
-      for (const entry of candidates.length && wild.length ? [...candidates, ...wild] : candidates.length ? candidates : wild) {
+      for (const entry of entries) {
         const end = this.matchAt(entry.words, tokens, i, text);
         if (end > (best.get(entry.key) ?? -1)) best.set(entry.key, end);
       }
       for (const [key, end] of best) {
         if (first.start < (lastEnd.get(key) ?? -1)) continue;
         lastEnd.set(key, end);
-        const list = found.get(key) ?? [];
-        list.push({ start: first.start, end });
-        found.set(key, list);
+        const list = found.get(key);
+        if (list) list.push({ start: first.start, end });
+        else found.set(key, [{ start: first.start, end }]);
       }
     }
     return found;
   }
 
-  /** End offset of `words` matched from token i, or -1. */
+  /** End offset of `words` matched from token i, or -1. The first word is known to match (entriesFor). */
   private matchAt(words: readonly Word[], tokens: readonly Token[], i: number, text: string): number {
-    for (let w = 0; w < words.length; w++) {
+    for (let w = 1; w < words.length; w++) {
       const token = tokens[i + w];
       const word = words[w]!;
       if (!token) return -1;

@@ -25,24 +25,44 @@ export function softmax(logits: readonly number[]): number[] {
   return e.map((x) => x / sum);
 }
 
-/** The weights as Maps, built once per model object: lookups by feature name stay fast. */
+/**
+ * The weights as one row per feature, built once per model object: a claim has a
+ * few hundred features, most unknown to the model, so each costs one lookup, not
+ * one per table.
+ */
+interface Row {
+  /** 0 where the claim model has no weight for the feature. */
+  claim: number;
+  metric: Float64Array | undefined;
+  /** The sum of the metric weights (for contrasts). */
+  metricSum: number;
+  predicate: Float64Array | undefined;
+}
 interface Indexed {
+  rows: Map<string, Row>;
   claim: Map<string, number>;
   metric: Map<string, readonly number[]>;
-  /** Per feature, the sum of its metric weights (for contrasts). */
-  metricSum: Map<string, number>;
   predicate: Map<string, readonly number[]>;
 }
 const indexed = new WeakMap<ModelFile, Indexed>();
 function index(model: ModelFile): Indexed {
   let i = indexed.get(model);
   if (!i) {
-    i = {
-      claim: new Map(Object.entries(model.claim)),
-      metric: new Map(Object.entries(model.metric.weights)),
-      metricSum: new Map(Object.entries(model.metric.weights).map(([f, w]) => [f, w.reduce((a, b) => a + b, 0)])),
-      predicate: new Map(Object.entries(model.predicate.weights)),
-    };
+    const claim = new Map(Object.entries(model.claim));
+    const metric = new Map(Object.entries(model.metric.weights));
+    const predicate = new Map(Object.entries(model.predicate.weights));
+    const rows = new Map<string, Row>();
+    for (const f of new Set([...claim.keys(), ...metric.keys(), ...predicate.keys()])) {
+      const m = metric.get(f);
+      const p = predicate.get(f);
+      rows.set(f, {
+        claim: claim.get(f) ?? 0,
+        metric: m && Float64Array.from(m),
+        metricSum: m ? m.reduce((a, b) => a + b, 0) : 0,
+        predicate: p && Float64Array.from(p),
+      });
+    }
+    i = { rows, claim, metric, predicate };
     indexed.set(model, i);
   }
   return i;
@@ -64,9 +84,19 @@ export function classLogits(weights: ReadonlyMap<string, readonly number[]>, k: 
   return z;
 }
 
+/** The claim logit alone: features the claim model has no weight for add nothing. */
+function claimLogitOf(rows: ReadonlyMap<string, Row>, values: ReadonlyMap<string, number>): number {
+  let z = 0;
+  for (const [f, v] of values) {
+    const row = rows.get(f);
+    if (row) z += row.claim * v;
+  }
+  return z;
+}
+
 /** The probability that the number is a claim: the first decision, and the only one most numbers need. */
 export function claimProbability(model: ModelFile, evidence: Evidence): number {
-  return sigmoid(binaryLogit(index(model).claim, evidence.values));
+  return sigmoid(claimLogitOf(index(model).rows, evidence.values));
 }
 
 /** The calibrated probability of "a claim, with this metric", from the two model outputs. */
@@ -78,17 +108,37 @@ export function calibrate(model: Pick<ModelFile, 'calibration'>, pClaim: number,
 }
 
 export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
-  const w = index(model);
-  const claimLogit = binaryLogit(w.claim, evidence.values);
+  const { rows } = index(model);
+  const km = model.metric.classes.length;
+  const kp = model.predicate.classes.length;
+  // The three models in one pass over the features, each sum in the features' order.
+  let claimLogit = 0;
+  // Typed sums: the same doubles, without boxing each partial sum.
+  const ml = new Float64Array(km);
+  const pl = new Float64Array(kp);
+  for (const [f, v] of evidence.values) {
+    const row = rows.get(f);
+    if (!row) continue;
+    claimLogit += row.claim * v;
+    const m = row.metric;
+    const p = row.predicate;
+    // Most features are binary: w * 1 is w, so the product is left out there.
+    if (v === 1) {
+      if (m) for (let j = 0; j < km; j++) ml[j]! += m[j]!;
+      if (p) for (let j = 0; j < kp; j++) pl[j]! += p[j]!;
+    } else {
+      if (m) for (let j = 0; j < km; j++) ml[j]! += m[j]! * v;
+      if (p) for (let j = 0; j < kp; j++) pl[j]! += p[j]! * v;
+    }
+  }
   const pClaim = sigmoid(claimLogit);
-  const ml = classLogits(w.metric, model.metric.classes.length, evidence.values);
   for (const [metric, w] of evidence.packCues) {
     const j = model.metric.classes.indexOf(metric as MetricId);
     if (j >= 0) ml[j]! += w;
   }
-  const mp = softmax(ml);
+  const mp = softmax(Array.from(ml));
   const metrics = model.metric.classes.map((metric, j) => ({ metric, probability: mp[j]! })).sort((a, b) => b.probability - a.probability);
-  const pp = softmax(classLogits(w.predicate, model.predicate.classes.length, evidence.values));
+  const pp = softmax(Array.from(pl));
   const predicates = model.predicate.classes.map((predicate, j) => ({ predicate, probability: pp[j]! })).sort((a, b) => b.probability - a.probability);
   return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability) };
 }
@@ -107,15 +157,16 @@ export function contributions(model: ModelFile, evidence: Evidence, metric: Metr
   const n = model.metric.classes.length;
   const forMetric: Contribution[] = [];
   const forClaim: Contribution[] = [];
-  const ix = index(model);
+  const { rows } = index(model);
   for (const [f, v] of evidence.values) {
-    const w = ix.metric.get(f);
+    const row = rows.get(f);
+    if (!row) continue;
+    const w = row.metric;
     if (w && k >= 0) {
-      const mean = (ix.metricSum.get(f)! - w[k]!) / (n - 1);
+      const mean = (row.metricSum - w[k]!) / (n - 1);
       forMetric.push({ feature: f, weight: (w[k]! - mean) * v });
     }
-    const c = ix.claim.get(f);
-    if (c) forClaim.push({ feature: f, weight: c * v });
+    if (row.claim) forClaim.push({ feature: f, weight: row.claim * v });
   }
   const byWeight = (a: Contribution, b: Contribution) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1);
   return { metric: forMetric.sort(byWeight), claim: forClaim.sort(byWeight) };

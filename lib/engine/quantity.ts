@@ -111,10 +111,20 @@ const PATTERNS: { kind: string; source: string }[] = [
   { kind: 'count', source: `\\b(?!one\\b)${WORD_NUMBER}\\b(?:\\s\\(\\d[\\d,]*\\))?` },
 ];
 
+// Plain capture groups, one per pattern: a named group would cost a groups object per match.
 const MASTER = new RegExp(
-  PATTERNS.map((p, i) => `(?<k${i}>${p.source})`).join('|'),
+  PATTERNS.map((p) => `(${p.source})`).join('|'),
   'gi',
 );
+/** The capture group that holds each pattern: after its own group, a pattern's inner groups count too. */
+const GROUP_OF: number[] = [];
+{
+  let group = 1;
+  for (const p of PATTERNS) {
+    GROUP_OF.push(group);
+    group += new RegExp(`(${p.source})|`).exec('')!.length - 1;
+  }
+}
 
 // Bounds written before the number.
 const LOWER_BOUND = /(?:just over|just above|just more than|more than|over|at least|upwards of|in excess of|exceeding|exceeded|well over|slightly more than|greater than|surpassing|above|no fewer than|no less than|a record|at minimum)\s+$/i;
@@ -297,8 +307,8 @@ export function findQuantities(sentence: string): FoundQuantity[] {
   const out: FoundQuantity[] = [];
   MASTER.lastIndex = 0;
   for (let m = MASTER.exec(sentence); m; m = MASTER.exec(sentence)) {
-    const groups = m.groups ?? {};
-    const index = PATTERNS.findIndex((_, i) => groups[`k${i}`] !== undefined);
+    let index = 0;
+    while (m[GROUP_OF[index]!] === undefined) index++;
     const kind = PATTERNS[index]!.kind;
     let raw = m[0];
     let start = m.index;
