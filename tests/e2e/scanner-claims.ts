@@ -1,10 +1,10 @@
 // The scanner's claims for an HTML page (cli/document-scan.ts): what the
 // content script must paint, in any browser, for the same page.
 import { documentClaims } from '../../cli/document-scan';
-import type { Claim } from '../../lib/contract';
+import type { Claim, Sensitivity } from '../../lib/contract';
 import { findClaimsInDocument } from '../../lib/engine/document';
 import { htmlToDocument } from '../../lib/html/passages';
 
-export function scannerClaims(html: string): Claim[] {
-  return documentClaims({ file: 'page.html', ...htmlToDocument(html) }, { findClaimsInDocument, sensitivity: 'balanced' });
+export function scannerClaims(html: string, sensitivity: Sensitivity = 'balanced'): Claim[] {
+  return documentClaims({ file: 'page.html', ...htmlToDocument(html) }, { findClaimsInDocument, sensitivity });
 }
