@@ -5,6 +5,7 @@
 import type { AnchorRule, MetricCueRule } from '../../rules/schema';
 import type { CompiledRules } from './compile';
 import { acrossClause, distance, tokenize, type Hit, type Token } from './lexicon';
+import { contextPredicateFeatures } from './context-predicate';
 import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
 import type { DocReading } from './reading';
@@ -136,6 +137,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
   set(`pred.${predicate.predicate}.${q.unit}`);
   if (noun) set(`pred.${predicate.predicate}.${noun.kind}`);
   set(`predrule.${predicate.ruleId ?? 'none'}`);
+  contextPredicateFeatures(reading, c.sentence, predicate, (name) => set(name));
   if (c.count > 1) set('several');
   if (c.index > 0) set('notfirst');
   // Where the sentence stands says something only within a page: a lone sentence has no place.

@@ -105,3 +105,30 @@ describe('a page read as a document', () => {
     expect(byValue.get(240)?.metric).toBe('law_enforcement_cases');
   });
 });
+
+describe('a figure whose sentence has no verb of its own', () => {
+  test('carries the predicate wording of the sentence before it as evidence', () => {
+    const doc: DocumentInput = {
+      blocks: [para('Border agents apprehended 41,000 unaccompanied children in 2019. Two years later that figure reached 122,000.')],
+    };
+    const later = documentCandidates(doc).find((c) => c.q.value === 122_000)!;
+    expect(later.predicate.ruleId).toBeNull();
+    expect(later.evidence.values.get('ctxpred.encountered')).toBe(1);
+  });
+
+  test('a sentence with its own predicate wording takes none from before', () => {
+    const doc: DocumentInput = {
+      blocks: [para('Border agents apprehended 41,000 unaccompanied children in 2019. Police later rescued 300 children in raids.')],
+    };
+    const rescued = documentCandidates(doc).find((c) => c.q.value === 300)!;
+    expect([...rescued.evidence.values.keys()].filter((k) => k.startsWith('ctxpred.'))).toEqual([]);
+  });
+
+  test('a sentence in a new paragraph reads on only from its own first sentence', () => {
+    const doc: DocumentInput = {
+      blocks: [para('Border agents apprehended 41,000 unaccompanied children in 2019.'), para('The report is long. Its annex lists 122,000 records.')],
+    };
+    const annex = documentCandidates(doc).find((c) => c.q.value === 122_000);
+    expect(annex?.evidence.values.get('ctxpred.encountered')).toBeUndefined();
+  });
+});
