@@ -47,7 +47,7 @@ function wordKey(word: string): string | null {
   if (word.length < 3 || /\d/.test(word) || STOP.has(word)) return null;
   return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
-const RESPECTIVELY = /\brespectively\b/i;
+export const RESPECTIVELY = /\brespectively\b/i;
 
 export interface CandidateContext {
   reading: DocReading;
@@ -96,7 +96,7 @@ function anchorFit(a: AnchorRule, q: FoundQuantity, noun: CountedNoun | null): n
  * "ORR and CBP counted 5,000 and 7,000, respectively": the part of the list before the
  * first number (cut at commas and "and") that names the index-th of `count` numbers.
  */
-function respectivelyPart(sentence: string, firstNumber: number, index: number, count: number): Hit | null {
+export function respectivelyPart(sentence: string, firstNumber: number, index: number, count: number): Hit | null {
   const head = sentence.slice(0, firstNumber);
   const cuts = [0];
   const SEP = /,\s|\sand\s|\sor\s/g;

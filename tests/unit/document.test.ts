@@ -95,14 +95,15 @@ describe('a page read as a document', () => {
     expect(offTopic.every((c) => c.confidence < onTopic[0]!.confidence)).toBe(true);
   });
 
-  // Known miss of the current fit: the first number takes the second's prosecution cue. Kept, so that a fix shows.
-  test.fails('"respectively" gives each number the words in its place in the list', () => {
+  test('"respectively" gives each number the words in its place in the list', () => {
     const text =
       'Border agents apprehended and federal prosecutors charged 15,000 unaccompanied children and 240 traffickers, respectively, over the period.';
     const claims = findClaims(text, { sensitivity: 'broad' });
     const byValue = new Map(claims.map((c) => [c.number.value, c]));
     expect(byValue.get(15_000)?.metric).toBe('cbp_uac_encounters');
     expect(byValue.get(240)?.metric).toBe('law_enforcement_cases');
+    expect(byValue.get(15_000)?.predicate).toBe('encountered');
+    expect(byValue.get(240)?.predicate).toBe('prosecuted');
   });
 });
 
