@@ -133,3 +133,12 @@ describe('a figure whose sentence has no verb of its own', () => {
     expect(annex?.evidence.values.get('ctxpred.encountered')).toBeUndefined();
   });
 });
+
+describe('custody stock counts and border arrivals are told apart by their wording', () => {
+  test('children held in an agency’s custody read as other, children taken in at the border as encountered', () => {
+    const held = documentCandidates({ blocks: [para('On Friday there were 9,400 migrant children in the custody of the refugee office.')] });
+    const taken = documentCandidates({ blocks: [para('Border Patrol took in 12,300 unaccompanied minors in April.')] });
+    expect(held.find((c) => c.q.value === 9_400)!.predicate.predicate).toBe('other');
+    expect(taken.find((c) => c.q.value === 12_300)!.predicate.predicate).toBe('encountered');
+  });
+});
