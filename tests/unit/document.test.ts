@@ -142,3 +142,13 @@ describe('custody stock counts and border arrivals are told apart by their wordi
     expect(taken.find((c) => c.q.value === 12_300)!.predicate.predicate).toBe('encountered');
   });
 });
+
+describe('forms of the missing wording', () => {
+  test.each([
+    'The agency keeps losing track of 6,200 migrant children placed with sponsors.',
+    'Officials say 6,200 migrant children are vanishing from shelters each year.',
+  ])('%s', (text) => {
+    const c = documentCandidates({ blocks: [para(text)] }).find((x) => x.q.value === 6_200)!;
+    expect(c.predicate.predicate).toBe('missing');
+  });
+});
