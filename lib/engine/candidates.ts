@@ -3,7 +3,7 @@
 // with a topic word in its sentence, its neighbours or its heading, no
 // negative cue beside it); whether it is a claim is the model's decision.
 import type { CompiledRules } from './compile';
-import { evidenceFor, type Evidence } from './features';
+import { evidenceFor, respectivelyPart, RESPECTIVELY, type Evidence } from './features';
 import type { Hit } from './lexicon';
 import { choosePredicate, type PredicateChoice } from './predicate';
 import { QUANTITY_HINT, TOPIC_HINT } from './prefilter';
@@ -57,10 +57,14 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
     // Each number's phrase ("thousands of “missing” cases"), so that one number's words are not read as another's.
     const nouns = quantities.map((q) => countedNoun(s.text, q, hits));
     const phrases: Hit[] = quantities.map((q, k) => ({ start: q.start, end: Math.max(q.end, nouns[k]?.end ?? q.end) }));
+    // "apprehended and charged 15,000 children and 240 traffickers, respectively": each
+    // number's verb is the one in its place in the list; the others' places are theirs.
+    const parts = RESPECTIVELY.test(s.text) ? quantities.map((_, k) => respectivelyPart(s.text, quantities[0]!.start, k, quantities.length)) : [];
     quantities.forEach((q, k) => {
       const noun = nouns[k] ?? null;
       const others = phrases.filter((_, j) => j !== k);
-      const predicate = choosePredicate(s.text, q, noun, hits, others);
+      const otherParts = parts.flatMap((p, j) => (p && j !== k ? [p] : []));
+      const predicate = choosePredicate(s.text, q, noun, hits, others, otherParts);
       const evidence = evidenceFor({
         reading, rules, sentence: i, q, noun, predicate, index: k, count: quantities.length, firstStart: quantities[0]!.start, knownCues, others,
       });

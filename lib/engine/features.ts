@@ -5,6 +5,7 @@
 import type { AnchorRule, MetricCueRule } from '../../rules/schema';
 import type { CompiledRules } from './compile';
 import { acrossClause, distance, tokenize, type Hit, type Token } from './lexicon';
+import { contextPredicateFeatures } from './context-predicate';
 import { metricConjunctions } from './metric-evidence';
 import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
@@ -47,7 +48,7 @@ function wordKey(word: string): string | null {
   if (word.length < 3 || /\d/.test(word) || STOP.has(word)) return null;
   return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
-const RESPECTIVELY = /\brespectively\b/i;
+export const RESPECTIVELY = /\brespectively\b/i;
 
 /** A word's two feature names (`w.…`, `wn.…`), made once per word: every number of a page reads its sentence's words. */
 const wordNames = new Map<string, { w: string; wn: string } | null>();
@@ -109,7 +110,7 @@ function anchorFit(a: AnchorRule, q: FoundQuantity, noun: CountedNoun | null): n
  * "ORR and CBP counted 5,000 and 7,000, respectively": the part of the list before the
  * first number (cut at commas and "and") that names the index-th of `count` numbers.
  */
-function respectivelyPart(sentence: string, firstNumber: number, index: number, count: number): Hit | null {
+export function respectivelyPart(sentence: string, firstNumber: number, index: number, count: number): Hit | null {
   const head = sentence.slice(0, firstNumber);
   const cuts = [0];
   const SEP = /,\s|\sand\s|\sor\s/g;
@@ -150,6 +151,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
   set(`pred.${predicate.predicate}.${q.unit}`);
   if (noun) set(`pred.${predicate.predicate}.${noun.kind}`);
   set(`predrule.${predicate.ruleId ?? 'none'}`);
+  contextPredicateFeatures(reading, c.sentence, predicate, (name) => set(name));
   if (c.count > 1) set('several');
   if (c.index > 0) set('notfirst');
   // Where the sentence stands says something only within a page: a lone sentence has no place.

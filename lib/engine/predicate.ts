@@ -66,12 +66,15 @@ export function choosePredicate(
   noun: CountedNoun | null,
   hits: SentenceHits,
   others: readonly Hit[] = [],
+  /** Places of a "respectively" list that name other numbers: a cue inside one is theirs. */
+  foreign: readonly Hit[] = [],
 ): PredicateChoice {
   const candidates: Candidate[] = [];
   const phrase: Hit = { start: q.start, end: Math.max(q.end, noun?.end ?? q.end) };
   for (const { rule, hits: spans } of hits.predicates) {
     for (const h of spans) {
       if (cueOfAnother(sentence, h, phrase, others)) continue;
+      if (foreign.some((f) => h.start >= f.start && h.end <= f.end)) continue;
       const isHead = noun !== null && h.end === noun.end && h.start >= q.end;
       if (rule.headOnly && !isHead) continue;
       if (q.unit === 'usd' && rule.predicate === 'prosecuted' && COURT_CHARGE.test(sentence.slice(h.start, h.end))) continue;

@@ -149,6 +149,11 @@ const NAME_AGE = /(?:\b[A-Z][a-z]+|\b(?:driver|man|woman|suspect|mother|father|s
 /** "text 233733", "call 1-888-…": a number to dial or text is not a count. */
 /** "BeFree (233733)": a short code in brackets after a texting or hotline word. */
 const SHORT_CODE_BEFORE = /\b(?:befree|text(?:line)?|sms|hotline|tip ?line|helpline|call)\b[^.]{0,20}\($/i;
+/** North American toll-free prefixes (800, 833, 844, 855, 866, 877, 888) followed by more digits or letters. */
+const TOLL_FREE = /^1-8(?:00|33|44|55|66|77|88)-[\dA-Z]/;
+const TOLL_FREE_BEFORE = /\b1-8(?:00|33|44|55|66|77|88)-(?:\d+-)?$/;
+/** "call law enforcement at 911": the emergency number, after a word for calling. */
+const EMERGENCY_BEFORE = /\b(?:call(?:ing)?|dial(?:ing)?|phone|text(?:ing)?|contact)\b[^.]{0,30}$/i;
 const DIAL_BEFORE = /\b(?:text(?:ing)?|call(?:ing)?|dial(?:ing)?|phone|sms|txt|fax)(?:\s+(?:us|it|them|the hotline|the tip line))?\s+(?:at\s+|on\s+|to\s+)?$/i;
 const MEASURE_AFTER =
   /^[-\s]?(?:miles?|mi|km|kilometers?|kilometres?|feet|foot|ft|meters?|metres?|inches|pounds?|lbs?|kilograms?|kilos?|kgs?|grams?|tons?|tonnes?|ounces?|oz|degrees?|acres?|square|gallons?|liters?|litres?|mph|gb|mb|kb|fps|hz|mm|cm|°)\b/i;
@@ -227,6 +232,9 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
   if (/\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\b\d-\d{3}-\d{3}-\d{4}\b/.test(around) || /^\d{3}-\d{4}$/.test(raw)) {
     return 'phone';
   }
+  // Toll-free numbers in any grouping ("1-888-3737-888", "1-800-THE-LOST"), and their later groups.
+  if (TOLL_FREE.test(sentence.slice(start, end + 2)) || TOLL_FREE_BEFORE.test(before)) return 'phone';
+  if (raw === '911' && EMERGENCY_BEFORE.test(before)) return 'phone';
   if (kind === 'count' || kind === 'count-range' || kind === 'half-scale') {
     if (/^\d{1,3}$/.test(raw) && FOOTNOTE_BEFORE.test(before)) return 'footnote';
     // "COVID-19", "Form I-914", "T-1 visas", "H-2A": a letter and a hyphen before the digits.

@@ -95,13 +95,60 @@ describe('a page read as a document', () => {
     expect(offTopic.every((c) => c.confidence < onTopic[0]!.confidence)).toBe(true);
   });
 
-  // Known miss of the current fit: the first number takes the second's prosecution cue. Kept, so that a fix shows.
-  test.fails('"respectively" gives each number the words in its place in the list', () => {
+  test('"respectively" gives each number the words in its place in the list', () => {
     const text =
       'Border agents apprehended and federal prosecutors charged 15,000 unaccompanied children and 240 traffickers, respectively, over the period.';
     const claims = findClaims(text, { sensitivity: 'broad' });
     const byValue = new Map(claims.map((c) => [c.number.value, c]));
     expect(byValue.get(15_000)?.metric).toBe('cbp_uac_encounters');
     expect(byValue.get(240)?.metric).toBe('law_enforcement_cases');
+    expect(byValue.get(15_000)?.predicate).toBe('encountered');
+    expect(byValue.get(240)?.predicate).toBe('prosecuted');
+  });
+});
+
+describe('a figure whose sentence has no verb of its own', () => {
+  test('carries the predicate wording of the sentence before it as evidence', () => {
+    const doc: DocumentInput = {
+      blocks: [para('Border agents apprehended 41,000 unaccompanied children in 2019. Two years later that figure reached 122,000.')],
+    };
+    const later = documentCandidates(doc).find((c) => c.q.value === 122_000)!;
+    expect(later.predicate.ruleId).toBeNull();
+    expect(later.evidence.values.get('ctxpred.encountered')).toBe(1);
+  });
+
+  test('a sentence with its own predicate wording takes none from before', () => {
+    const doc: DocumentInput = {
+      blocks: [para('Border agents apprehended 41,000 unaccompanied children in 2019. Police later rescued 300 children in raids.')],
+    };
+    const rescued = documentCandidates(doc).find((c) => c.q.value === 300)!;
+    expect([...rescued.evidence.values.keys()].filter((k) => k.startsWith('ctxpred.'))).toEqual([]);
+  });
+
+  test('a sentence in a new paragraph reads on only from its own first sentence', () => {
+    const doc: DocumentInput = {
+      blocks: [para('Border agents apprehended 41,000 unaccompanied children in 2019.'), para('The report is long. Its annex lists 122,000 records.')],
+    };
+    const annex = documentCandidates(doc).find((c) => c.q.value === 122_000);
+    expect(annex?.evidence.values.get('ctxpred.encountered')).toBeUndefined();
+  });
+});
+
+describe('custody stock counts and border arrivals are told apart by their wording', () => {
+  test('children held in an agency’s custody read as other, children taken in at the border as encountered', () => {
+    const held = documentCandidates({ blocks: [para('On Friday there were 9,400 migrant children in the custody of the refugee office.')] });
+    const taken = documentCandidates({ blocks: [para('Border Patrol took in 12,300 unaccompanied minors in April.')] });
+    expect(held.find((c) => c.q.value === 9_400)!.predicate.predicate).toBe('other');
+    expect(taken.find((c) => c.q.value === 12_300)!.predicate.predicate).toBe('encountered');
+  });
+});
+
+describe('forms of the missing wording', () => {
+  test.each([
+    'The agency keeps losing track of 6,200 migrant children placed with sponsors.',
+    'Officials say 6,200 migrant children are vanishing from shelters each year.',
+  ])('%s', (text) => {
+    const c = documentCandidates({ blocks: [para(text)] }).find((x) => x.q.value === 6_200)!;
+    expect(c.predicate.predicate).toBe('missing');
   });
 });

@@ -179,10 +179,23 @@ describe('numbers that are not counts', () => {
     ['Traffickers used 5G phones.', 'name'],
     ['In the 90s the route opened.', 'year'],
     ['Call BeFree (233733) for help.', 'phone'],
+    ['Reach the shelter line at 1-866-4545-866 day or night.', 'phone'],
+    ['Parents can ring 1-877-KID-SAFE to report a child.', 'phone'],
+    ['In danger, call the police at 911 right away.', 'phone'],
     ['Children were moved north (4).', 'citation'],
   ])('%s', (sentence, kind) => {
     const kinds = findQuantities(sentence).map((q) => q.nonClaim);
     expect(kinds).toContain(kind);
     expect(kinds).not.toContain(null);
+  });
+});
+
+describe('toll-free and emergency numbers leave counts alone', () => {
+  test('a count of 911 calls and a count above 1,800 stay counts', () => {
+    const found = findQuantities('The tip line logged 911 calls in June and 1,866 reports in July.');
+    expect(found.map((q) => [q.raw, q.nonClaim])).toEqual([
+      ['911', null],
+      ['1,866', null],
+    ]);
   });
 });
