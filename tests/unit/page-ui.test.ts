@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placeNear } from '../../components/position';
+import { placeClear } from '../../components/position';
 import { asClause, keyLine, safeHref } from '../../components/claim-words';
 import { readAnalyzeReply, readPageSettings, readPopupRequest } from '../../entrypoints/content/inbox';
 import type { Claim } from '../../lib/contract';
@@ -20,19 +20,20 @@ const claim: Claim = {
   sensitivity: 'balanced',
 };
 
-describe('placeNear', () => {
+describe('placeClear, for a popup of ordinary size', () => {
   const viewport = { width: 1000, height: 800 };
   const size = { width: 300, height: 200 };
+  const at = (p: ReturnType<typeof placeClear>) => ({ top: p.top, left: p.left });
   test('goes on the preferred side when it fits', () => {
-    expect(placeNear({ top: 400, left: 100, width: 80, height: 20 }, size, viewport, 'below')).toEqual({ top: 428, left: 100 });
-    expect(placeNear({ top: 400, left: 100, width: 80, height: 20 }, size, viewport, 'above')).toEqual({ top: 192, left: 100 });
+    expect(at(placeClear({ top: 400, left: 100, width: 80, height: 20 }, size, viewport, 'below'))).toEqual({ top: 428, left: 100 });
+    expect(at(placeClear({ top: 400, left: 100, width: 80, height: 20 }, size, viewport, 'above'))).toEqual({ top: 192, left: 100 });
   });
   test('flips when the preferred side has no room, and stays inside the viewport', () => {
-    expect(placeNear({ top: 700, left: 900, width: 80, height: 20 }, size, viewport, 'below')).toEqual({ top: 492, left: 692 });
-    expect(placeNear({ top: 50, left: -40, width: 80, height: 20 }, size, viewport, 'above')).toEqual({ top: 78, left: 8 });
-    // Anchor scrolled far off: clamped, never outside.
-    const off = placeNear({ top: -900, left: 10, width: 80, height: 20 }, size, viewport, 'below');
-    expect(off.top).toBe(8);
+    expect(at(placeClear({ top: 700, left: 900, width: 80, height: 20 }, size, viewport, 'below'))).toEqual({ top: 492, left: 692 });
+    expect(at(placeClear({ top: 50, left: -40, width: 80, height: 20 }, size, viewport, 'above'))).toEqual({ top: 78, left: 8 });
+    // Anchor scrolled far off: the popup goes with its claim, below it, never over it.
+    const off = placeClear({ top: -900, left: 10, width: 80, height: 20 }, size, viewport, 'below');
+    expect(off.top).toBe(-900 + 20 + 8);
   });
 });
 
