@@ -1,22 +1,21 @@
 // The allowlist of hosts that figures and caveat sources may cite (rules/hosts.json),
 // validated when this module loads. Only the knowledge-base lint needs it, so the
 // extension's bundles, which import rules/index.ts, do not carry it.
-import { z } from 'zod';
 import rawHosts from './hosts.json';
+import { parseRuleFile } from './load';
 import { HostList, type HostEntry } from './schema';
 
 export const HOSTS_PATH = 'rules/hosts.json';
 
 /** Validates the host allowlist and rejects a host listed twice. */
 export function parseHostList(data: unknown, path = HOSTS_PATH): HostList {
-  const result = HostList.safeParse(data);
-  if (!result.success) throw new Error(`${path} is invalid:\n${z.prettifyError(result.error)}`);
+  const list = parseRuleFile(HostList, data, path);
   const seen = new Set<string>();
-  for (const [i, entry] of result.data.hosts.entries()) {
+  for (const [i, entry] of list.hosts.entries()) {
     if (seen.has(entry.host)) throw new Error(`${path}: hosts[${i}] repeats host "${entry.host}"`);
     seen.add(entry.host);
   }
-  return result.data;
+  return list;
 }
 
 export const HOSTS: HostList = parseHostList(rawHosts);

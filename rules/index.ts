@@ -1,8 +1,8 @@
 // The metric knowledge base, validated once when this module loads. Shipped
 // data that fails its schema is a build defect, so it throws (tests load this
 // module) rather than falling back silently.
-import { z } from 'zod';
 import { METRIC_IDS, type MetricId } from '../lib/contract';
+import { parseRuleFile } from './load';
 import rawMetrics from './metrics.json';
 import { MetricBase, type Family, type Figure, type MetricEntry } from './schema';
 
@@ -10,18 +10,15 @@ export const METRICS_PATH = 'rules/metrics.json';
 
 /** Validates metric data and checks that every contract metric has exactly one entry. */
 export function parseMetricBase(data: unknown, path = METRICS_PATH): MetricBase {
-  const result = MetricBase.safeParse(data);
-  if (!result.success) {
-    throw new Error(`${path} is invalid:\n${z.prettifyError(result.error)}`);
-  }
+  const base = parseRuleFile(MetricBase, data, path);
   const seen = new Set<MetricId>();
-  for (const [i, entry] of result.data.metrics.entries()) {
+  for (const [i, entry] of base.metrics.entries()) {
     if (seen.has(entry.id)) throw new Error(`${path}: metrics[${i}] repeats metric "${entry.id}"`);
     seen.add(entry.id);
   }
   const missing = METRIC_IDS.filter((id) => !seen.has(id));
   if (missing.length > 0) throw new Error(`${path}: no entry for metric(s) ${missing.join(', ')}`);
-  return result.data;
+  return base;
 }
 
 export const METRICS: MetricBase = parseMetricBase(rawMetrics);

@@ -2,6 +2,7 @@
 // uncertain, when a series is drawn, how much shows before "More". Data, so
 // that these levels are set and documented in one place (README, "The popup").
 import { z } from 'zod';
+import { parseRuleFile } from './load';
 import data from './presentation.json';
 
 export const Presentation = z.object({
@@ -17,4 +18,4 @@ export const Presentation = z.object({
 });
 export type Presentation = z.infer<typeof Presentation>;
 
-export const PRESENTATION: Presentation = Presentation.parse(data);
+export const PRESENTATION: Presentation = parseRuleFile(Presentation, data, 'rules/presentation.json');
