@@ -133,14 +133,15 @@ function wordsOfMeasure(m: Measure): Set<string> {
  * sentence counts for more the fewer candidate measures share it ("Border Patrol" against
  * "CBP", "nationwide" against "Southwest border"; "rise" against a share of the same victims).
  */
-function fitScores(measures: readonly Measure[], sentence: string): number[] {
-  const words = measures.map(wordsOfMeasure);
-  const said = new Set([...sentenceWords(sentence)].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
+function fitScores(measures: readonly Measure[], words: readonly Set<string>[], sentenceSaid: ReadonlySet<string>): number[] {
+  const said = new Set([...sentenceSaid].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
+  const sharedByOf = new Map<string, number>();
   return words.map((own) => {
     let score = 0;
     for (const w of own) {
       if (!said.has(w) || isGeneric(w)) continue;
-      const sharedBy = words.filter((other) => other.has(w)).length;
+      let sharedBy = sharedByOf.get(w);
+      if (sharedBy === undefined) sharedByOf.set(w, (sharedBy = words.filter((other) => other.has(w)).length));
       // A word every measure has tells none apart.
       if (sharedBy < measures.length || measures.length === 1) score += 1 / sharedBy;
     }
@@ -157,8 +158,7 @@ const GENERIC = new Set('victim trafficking detected share percent number total'
 const isGeneric = (w: string) => w.split(' ').every((part) => GENERIC.has(part) || CLAIM_VERBS.has(part));
 
 /** Whether the measure's labels name something the sentence names beyond the domain's generic words. */
-function namesSameWhole(m: Measure, sentence: string): boolean {
-  const said = sentenceWords(sentence);
+function namesSameWhole(m: Measure, said: ReadonlySet<string>): boolean {
   return m.figures.some((f) => wordsOfFigure(f).some((w) => said.has(w) && !isGeneric(w)));
 }
 
@@ -198,9 +198,12 @@ export function chooseComparison(input: ComparisonInput, figures: readonly Figur
   const usable = figures.filter((f) => comparableUnits(f.unit, input.unit));
   const measures = measuresOf(usable);
   if (!measures.length) return null;
-  const clause = clauseOf(input.sentence, input.number);
-  const whole = fitScores(measures, input.sentence);
-  const own = fitScores(measures, clause);
+  // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
+  const sentenceSaid = sentenceWords(input.sentence);
+  const clauseSaid = sentenceWords(clauseOf(input.sentence, input.number));
+  const labels = measures.map(wordsOfMeasure);
+  const whole = fitScores(measures, labels, sentenceSaid);
+  const own = fitScores(measures, labels, clauseSaid);
   // On the scale of one reading of the sentence, the clause's words weigh three times the rest's.
   const fit = whole.map((w, i) => (w + 3 * own[i]!) / 4);
   const { period } = input;
@@ -209,13 +212,13 @@ export function chooseComparison(input: ComparisonInput, figures: readonly Figur
   // (a yearly series, not a cumulative total, answers "in FY2022"); among equals, data order (the main
   // measure first). A side measure its clause does not name never wins on its period alone:
   // T-visa applications for FY2022 are not the figure for "victims assisted in FY2022".
-  const score = measures.map((m, i) => fit[i]! + (hasPeriod(m) && (i === 0 || namesSameWhole(m, clause)) ? PERIOD_FIT : 0));
+  const score = measures.map((m, i) => fit[i]! + (hasPeriod(m) && (i === 0 || namesSameWhole(m, clauseSaid)) ? PERIOD_FIT : 0));
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (score[i]! > score[best]!) best = i;
   const measure = measures[best]!;
   // A share is a share of some whole: beside a share of another whole it misleads, so a share is
   // shown only where the measure's labels name what the sentence's share is of.
-  if (SHARE_UNITS.includes(input.unit) && !namesSameWhole(measure, input.sentence)) return null;
+  if (SHARE_UNITS.includes(input.unit) && !namesSameWhole(measure, sentenceSaid)) return null;
   if (!period) {
     const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
     const statement = namesUnreadPeriod(input.sentence)
