@@ -2,31 +2,27 @@
 // ../shared/eval/docs-dev.jsonl whose metric the engine gets right: the period read, the official
 // figure chosen (value, period, series, statement), the caveats in order and the conflation line.
 // For reading the popups as a fact-checker would; the output stays outside the project.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findClaims } from '../lib/engine/index';
-
-interface LabelledClaim { value: string; occurrence: number; metric: string }
-interface Passage { id: string; text: string; claims?: LabelledClaim[] }
+import { loadLabelled } from './eval-data';
 
 const source = resolve(import.meta.dirname, '../../shared/eval/docs-dev.jsonl');
-const passages = readFileSync(source, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Passage);
+const passages = loadLabelled(source).units.filter((u) => u.kind === 'passage');
 const rows: unknown[] = [];
 let labelled = 0;
 let matched = 0;
 for (const p of passages) {
   const claims = findClaims(p.text);
-  for (const lab of p.claims ?? []) {
+  for (const lab of p.labels) {
     labelled++;
-    let at = -1;
-    for (let k = 0; k < lab.occurrence; k++) at = p.text.indexOf(lab.value, at + 1);
-    const end = at + lab.value.length;
-    const c = claims.find((x) => x.start < end && at < x.end);
+    // A claim matches a label where their spans overlap, as the eval scores passages.
+    const c = claims.find((x) => x.start < lab.end && lab.start < x.end);
     if (!c || c.metric !== lab.metric) continue;
     matched++;
     rows.push({
       passage: p.id,
-      value: lab.value,
+      value: p.text.slice(lab.start, lab.end),
       metric: c.metric,
       predicate: c.predicate,
       unit: c.number.unit,
