@@ -28,8 +28,17 @@ for (const p of passages) {
       unit: c.number.unit,
       period: c.period ? { raw: c.period.raw, kind: c.period.kind, from: c.period.from, to: c.period.to } : null,
       comparison: c.comparison
-        ? { value: c.comparison.value, period: c.comparison.period, measure: c.comparison.measure, label: c.comparison.label, statement: c.comparison.statement }
+        ? {
+            value: c.comparison.value,
+            period: c.comparison.period,
+            periodMatch: c.comparison.periodMatch,
+            measure: c.comparison.measure,
+            label: c.comparison.label,
+            statement: c.comparison.statement,
+            ...(c.comparison.sourceNote ? { sourceNote: c.comparison.sourceNote } : {}),
+          }
         : null,
+      noFigure: c.noFigure ?? null,
       caveats: c.caveats,
       conflation: c.conflation,
     });
