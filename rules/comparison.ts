@@ -21,6 +21,8 @@ export const ComparisonPolicy = z.object({
   placeBefore: terms,
   /** U.S. states and smaller places: a count for one of them is not a national figure. */
   places: terms,
+  /** Words that make a sentence's count one operation's or one case's ("sting", "investigation of"). */
+  incidents: terms,
   /** How many years off a "nearest" figure of a series the sentence does not name may be. */
   farYears: z.number().positive(),
 });

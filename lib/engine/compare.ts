@@ -210,6 +210,13 @@ const CHANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}'’]|(?=['’]))(?:${alternation
 const CHANGE_AFTER = new RegExp(`^\\s*(?:${alternation(COMPARISON_POLICY.changeAfter)})(?![\\p{L}])`, 'iu');
 const PLACE = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.placeBefore)})\\s+(?:${alternation(COMPARISON_POLICY.places)})(?![\\p{L}])`, 'iu');
 
+const INCIDENT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.incidents)})(?![\\p{L}])`, 'iu');
+
+/** Whether the sentence counts what one operation or one case found ("a four-day sting", "an investigation of one firm"). */
+export function namesIncident(sentence: string): boolean {
+  return INCIDENT.test(sentence);
+}
+
 /** Whether the number states a change between two times ("up $2,000", "a 50% increase"), not a level. */
 export function statesChange(sentence: string, number: { start: number; end: number }): boolean {
   const clause = clauseSpan(sentence, number);
@@ -290,7 +297,11 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return none(`Metric Lens has no official share of what this sentence’s share is of; its shares for this metric are of other wholes (${wholes.join('; ')}), so none is shown.`);
   }
   // One state's or city's count beside a national total is not a comparison; the national one is scale.
-  const scope = namesPlace(clause) ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. ' : '';
+  const scope = namesPlace(clause)
+    ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. '
+    : namesIncident(input.sentence)
+      ? 'The sentence counts what one operation or case found; this is a national total, for scale only, not a figure for that case. '
+      : '';
   const chosen = choosePeriod(measure, period, input.sentence, namesSameWhole(measure, clauseSaid));
   if (!chosen.comparison) return chosen;
   return scope ? { comparison: { ...chosen.comparison, statement: scope + chosen.comparison.statement } } : chosen;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ClaimPeriod, Unit } from '../../lib/contract';
 import { annotate } from '../../lib/engine/annotate';
 import { orderCaveats } from '../../lib/engine/caveats';
-import { chooseComparison, compareClaim, comparableUnits, isSamePeriod, namesPlace, statesChange } from '../../lib/engine/compare';
+import { chooseComparison, compareClaim, comparableUnits, isSamePeriod, namesIncident, namesPlace, statesChange } from '../../lib/engine/compare';
 import { findClaims } from '../../lib/engine';
 import { findPeriods } from '../../lib/engine/period';
 import type { Caveat, Figure } from '../../rules/schema';
@@ -267,6 +267,17 @@ describe('what may stand beside a number, and what is said where nothing may', (
     const national = 'Agents apprehended 71,000 children in FY2019.';
     expect(compareClaim({ sentence: national, unit: 'count', period: periodIn(national), number: at(national, '71,000') }, PATROL).comparison?.statement).toBe(
       'Official figure for the same period (FY2019).',
+    );
+  });
+
+  test('a count from one operation or case is said to sit beside a national total for scale only', () => {
+    expect(namesIncident('During a three-day sting, officers found 40 minors.')).toBe(true);
+    expect(namesIncident('An investigation of one meatpacker found 60 teens at work.')).toBe(true);
+    expect(namesIncident('Border operations recorded 40,000 encounters.')).toBe(false);
+    expect(namesIncident('We will find every one of the 300 children.')).toBe(false);
+    const s = 'In FY2019 a single raid found 300 children.';
+    expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '300') }, PATROL).comparison?.statement).toMatch(
+      /^The sentence counts what one operation or case found; this is a national total, for scale only/,
     );
   });
 
