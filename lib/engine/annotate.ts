@@ -11,6 +11,9 @@ import { periodOf } from './period';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
 
+/** Why a number filed under "other" stands beside no figure. */
+const ONE_OFF = 'This number is not from a published series Metric Lens knows (a one-off incident or count), so no official figure is shown beside it.';
+
 export interface Annotation {
   metricName: string;
   caveats: string[];
@@ -68,6 +71,7 @@ export function annotate(
       ? null
       : compareClaim({ sentence, unit: q.unit, period, ...(context ? { number: { start: q.start, end: q.end } } : {}) }, [...metric.figures, ...extraFigures]);
   const comparison = choice?.comparison ?? null;
+  const noFigure = choice ? choice.noFigure : ONE_OFF;
   const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period });
   return {
     metricName: metric.name,
@@ -77,7 +81,7 @@ export function annotate(
       ? { publisher: comparison.publisher, title: comparison.title, period: comparison.period, value: comparison.value, url: comparison.url }
       : null,
     comparison,
-    ...(choice?.noFigure ? { noFigure: choice.noFigure } : {}),
+    ...(noFigure ? { noFigure } : {}),
     ...(context ? { period, sentence: { text: sentence, start: context.sentence.start } } : {}),
   };
 }
