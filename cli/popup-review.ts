@@ -2,6 +2,8 @@
 // ../shared/eval/docs-dev.jsonl whose metric the engine gets right: the period read, the official
 // figure chosen (value, period, series, statement), the caveats in order and the conflation line.
 // For reading the popups as a fact-checker would; the output stays outside the project.
+// The script does not judge whether a popup helps: it writes what each shows, for a reader to
+// judge, and tallies on stderr how each figure was matched (a count of outcomes, not of quality).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findClaims } from '../lib/engine/index';
@@ -12,6 +14,8 @@ const passages = loadLabelled(source).units.filter((u) => u.kind === 'passage');
 const rows: unknown[] = [];
 let labelled = 0;
 let matched = 0;
+const outcomes = new Map<string, number>();
+const tally = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
 for (const p of passages) {
   const claims = findClaims(p.text);
   for (const lab of p.labels) {
@@ -20,6 +24,8 @@ for (const p of passages) {
     const c = claims.find((x) => x.start < lab.end && lab.start < x.end);
     if (!c || c.metric !== lab.metric) continue;
     matched++;
+    const scoped = c.comparison && /^The sentence counts (?:one state|what one operation)/.test(c.comparison.statement);
+    tally(c.comparison ? `figure, ${c.comparison.periodMatch} period${scoped ? ', for scale only' : ''}` : c.noFigure ? 'no figure, reason given' : 'no figure');
     rows.push({
       passage: p.id,
       value: p.text.slice(lab.start, lab.end),
@@ -28,8 +34,17 @@ for (const p of passages) {
       unit: c.number.unit,
       period: c.period ? { raw: c.period.raw, kind: c.period.kind, from: c.period.from, to: c.period.to } : null,
       comparison: c.comparison
-        ? { value: c.comparison.value, period: c.comparison.period, measure: c.comparison.measure, label: c.comparison.label, statement: c.comparison.statement }
+        ? {
+            value: c.comparison.value,
+            period: c.comparison.period,
+            periodMatch: c.comparison.periodMatch,
+            measure: c.comparison.measure,
+            label: c.comparison.label,
+            statement: c.comparison.statement,
+            ...(c.comparison.sourceNote ? { sourceNote: c.comparison.sourceNote } : {}),
+          }
         : null,
+      noFigure: c.noFigure ?? null,
       caveats: c.caveats,
       conflation: c.conflation,
     });
@@ -39,3 +54,4 @@ const out = process.argv[2];
 if (out) writeFileSync(out, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
 else for (const r of rows) process.stdout.write(JSON.stringify(r) + '\n');
 process.stderr.write(`${labelled} labelled claims, ${matched} with the right metric\n`);
+for (const [key, n] of [...outcomes].sort((a, b) => b[1] - a[1])) process.stderr.write(`  ${n}\t${key}\n`);

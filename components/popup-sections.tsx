@@ -70,8 +70,8 @@ export function FigureSection({ claim, metric }: { claim: Claim; metric?: Metric
       <section class="source">
         <h3>Official figure</h3>
         <p class="figure-none">
-          Metric Lens has no official figure for this metric in the claim’s unit ({UNIT_WORDS[claim.number.unit]}), so none is shown:
-          a figure in another unit would not compare.
+          {claim.noFigure ??
+            `Metric Lens has no official figure for this metric in the claim’s unit (${UNIT_WORDS[claim.number.unit]}), so none is shown: a figure in another unit would not compare.`}
         </p>
       </section>
     );
@@ -99,6 +99,7 @@ export function FigureSection({ claim, metric }: { claim: Claim; metric?: Metric
           c.title
         )}
       </p>
+      {c.sourceNote && <p class="figure-note source-check">{c.sourceNote}</p>}
       {series && series.length > 0 && (
         <SeriesChart
           id="ml-chart"

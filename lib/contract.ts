@@ -102,6 +102,8 @@ export const Claim = z.object({
   period: z.lazy(() => ClaimPeriod).nullable().optional(),
   /** The official figure shown beside the claim, and how it was chosen (same measure, same period, same unit). */
   comparison: z.lazy(() => Comparison).nullable().optional(),
+  /** Why no official figure is shown beside the number, in one plain sentence, where none is. */
+  noFigure: z.string().optional(),
   /** The claim's sentence and where it starts in the input, so that `reasons` can be marked in it. */
   sentence: z.object({ text: z.string(), start: z.number().int().nonnegative() }).optional(),
 });
@@ -190,6 +192,8 @@ export const Comparison = z.object({
   publisher: z.string(),
   title: z.string(),
   url: z.string(),
+  /** Where the value was not checked on the publisher's own page: what it was checked against. */
+  sourceNote: z.string().optional(),
   samePeriod: z.boolean(),
   periodMatch: PeriodMatch,
   /** One plain sentence on the match: "No official figure for FY2016 in Metric Lens; nearest: FY2017." */

@@ -72,6 +72,11 @@ export const Figure = z.object({
   url: z.string().url(),
   /** A named archive's copy where the publisher's page is gone. */
   archive: z.string().url().optional(),
+  /**
+   * Where the value could not be checked on the publisher's own page: what it was
+   * checked against instead, so a reader sees the figure is not publisher-verified.
+   */
+  sourceNote: nonEmpty.optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 

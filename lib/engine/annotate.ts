@@ -5,11 +5,14 @@
 import type { ClaimPeriod, Comparison, Conflation, MetricId, PredicateId, SourceRef } from '../contract';
 import type { Figure, MetricEntry } from '../../rules/schema';
 import { orderCaveats } from './caveats';
-import { chooseComparison } from './compare';
+import { compareClaim } from './compare';
 import type { Hit } from './lexicon';
 import { periodOf } from './period';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
+
+/** Why a number filed under "other" stands beside no figure. */
+const ONE_OFF = 'This number is not from a published series Metric Lens knows (a one-off incident or count), so no official figure is shown beside it.';
 
 export interface Annotation {
   metricName: string;
@@ -19,6 +22,8 @@ export interface Annotation {
   /** Only where the sentence was given (see AnnotateContext). */
   period?: ClaimPeriod | null;
   comparison: Comparison | null;
+  /** Why no official figure stands beside the number, where none does. */
+  noFigure?: string;
   sentence?: { text: string; start: number };
 }
 
@@ -61,10 +66,12 @@ export function annotate(
     ? periodOf(context.passage, context.sentence, { start: context.sentence.start + q.start, end: context.sentence.start + q.end }, context.pageDate)
     : null;
   // 'other' holds one-off incidents, no series: none of them is the figure for another sentence's number.
-  const comparison =
+  const choice =
     metric.id === 'other'
       ? null
-      : chooseComparison({ sentence, unit: q.unit, period, ...(context ? { number: { start: q.start, end: q.end } } : {}) }, [...metric.figures, ...extraFigures]);
+      : compareClaim({ sentence, unit: q.unit, period, ...(context ? { number: { start: q.start, end: q.end } } : {}) }, [...metric.figures, ...extraFigures]);
+  const comparison = choice?.comparison ?? null;
+  const noFigure = choice ? choice.noFigure : ONE_OFF;
   const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period });
   return {
     metricName: metric.name,
@@ -74,6 +81,7 @@ export function annotate(
       ? { publisher: comparison.publisher, title: comparison.title, period: comparison.period, value: comparison.value, url: comparison.url }
       : null,
     comparison,
+    ...(noFigure ? { noFigure } : {}),
     ...(context ? { period, sentence: { text: sentence, start: context.sentence.start } } : {}),
   };
 }

@@ -3,6 +3,7 @@
 // nearest in magnitude: a near-equal number of another count, scope or period
 // looks like confirmation and is not.
 import type { ClaimPeriod, Comparison, Unit } from '../contract';
+import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
 import { namesUnreadPeriod } from './period';
@@ -193,21 +194,94 @@ export function clauseOf(sentence: string, number?: { start: number; end: number
   return sentence.slice(start, end);
 }
 
-/** The figure to show, or null where the metric has no figure in a comparable unit. */
+/** The figure to show, or null where none may stand beside the number (see compareClaim). */
 export function chooseComparison(input: ComparisonInput, figures: readonly Figure[]): Comparison | null {
-  const usable = figures.filter((f) => comparableUnits(f.unit, input.unit));
+  return compareClaim(input, figures).comparison;
+}
+
+/** The figure chosen, or none and why, in one plain sentence the popup shows. */
+export type ComparisonChoice = { comparison: Comparison; noFigure?: undefined } | { comparison: null; noFigure: string };
+
+const escapeTerm = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (terms: readonly string[]) => terms.map(escapeTerm).join('|');
+/** Hedges between a change word and its number: "up roughly $2,000", "increased by more than 50%". */
+const HEDGE = '(?:\\s+(?:by|about|roughly|nearly|almost|some|around|more than|over|just over|just under))*';
+const CHANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}'’]|(?=['’]))(?:${alternation(COMPARISON_POLICY.changeBefore)})${HEDGE}\\s*$`, 'iu');
+const CHANGE_AFTER = new RegExp(`^\\s*(?:${alternation(COMPARISON_POLICY.changeAfter)})(?![\\p{L}])`, 'iu');
+const PLACE = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.placeBefore)})\\s+(?:${alternation(COMPARISON_POLICY.places)})(?![\\p{L}])`, 'iu');
+
+const INCIDENT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.incidents)})(?![\\p{L}])`, 'iu');
+
+/** Whether the sentence counts what one operation or one case found ("a four-day sting", "an investigation of one firm"). */
+export function namesIncident(sentence: string): boolean {
+  return INCIDENT.test(sentence);
+}
+
+/** Whether the number states a change between two times ("up $2,000", "a 50% increase"), not a level. */
+export function statesChange(sentence: string, number: { start: number; end: number }): boolean {
+  const clause = clauseSpan(sentence, number);
+  return CHANGE_BEFORE.test(sentence.slice(clause.start, number.start)) || CHANGE_AFTER.test(sentence.slice(number.end, clause.end));
+}
+
+/** Whether the clause places its count in one U.S. state or smaller place ("in Missouri", "in the state"). */
+export function namesPlace(clause: string): boolean {
+  return PLACE.test(clause);
+}
+
+const YEAR_DAYS = 365.25;
+/** Whole years between a figure's period and the claim's (0 where they overlap). */
+function yearsApart(f: Figure, p: ClaimPeriod): number {
+  const to = p.to ?? '9999-12-31';
+  if (f.periodEnd < p.from) return days(f.periodEnd, p.from) / YEAR_DAYS;
+  if (f.periodStart > to) return days(to, f.periodStart) / YEAR_DAYS;
+  return 0;
+}
+
+/**
+ * A running total counts from one start date ("located since 20 January"): its figure as of a day
+ * inside the month the sentence names is the figure for that month.
+ */
+function isRunningTotal(m: Measure): boolean {
+  return m.figures.length > 1 && m.figures.every((f) => f.periodStart === m.figures[0]!.periodStart);
+}
+function totalWithin(m: Measure, p: ClaimPeriod): Figure | null {
+  if (!isRunningTotal(m) || p.to === null) return null;
+  const inside = m.figures.filter((f) => f.periodEnd >= p.from && f.periodEnd <= p.to!);
+  return inside.length ? inside.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a)) : null;
+}
+
+const UNIT_NAMES: Record<Unit, string> = { count: 'a count', percent: 'a percentage', ratio: 'a share', usd: 'a dollar amount', other: 'this unit' };
+const UNIT_PLURALS: Record<Unit, string> = { count: 'counts', percent: 'shares', ratio: 'shares', usd: 'dollar amounts', other: 'other units' };
+
+const CHANGE_LABEL = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.changeLabels)})(?![\\p{L}])`, 'iu');
+/** A figure that is itself a change ("Rise in the number of detected victims compared with 2019"). */
+const isChangeFigure = (f: Figure) => CHANGE_LABEL.test(f.label);
+
+export function compareClaim(input: ComparisonInput, figures: readonly Figure[]): ComparisonChoice {
+  if (!figures.length) return none('No official dataset stands behind this kind of figure in Metric Lens, so there is no official figure to show beside it.');
+  // A change is the difference of two levels: it stands beside a published change, never beside a level.
+  const change = input.number !== undefined && input.number.end <= input.sentence.length && statesChange(input.sentence, input.number);
+  const ofKind = figures.filter((f) => isChangeFigure(f) === change);
+  if (change && !ofKind.some((f) => comparableUnits(f.unit, input.unit))) {
+    return none('This number is a change between two times, not a level; Metric Lens has no published change of this kind, so no level is shown beside it.');
+  }
+  const usable = ofKind.filter((f) => comparableUnits(f.unit, input.unit));
   const measures = measuresOf(usable);
-  if (!measures.length) return null;
+  if (!measures.length) {
+    const units = [...new Set(figures.map((f) => UNIT_PLURALS[f.unit]))].join(' and ');
+    return none(`Metric Lens’s official figures for this metric are ${units}, not ${UNIT_NAMES[input.unit]} like this one, so none is shown: a figure in another unit would not compare.`);
+  }
   // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
+  const clause = clauseOf(input.sentence, input.number);
   const sentenceSaid = sentenceWords(input.sentence);
-  const clauseSaid = sentenceWords(clauseOf(input.sentence, input.number));
+  const clauseSaid = sentenceWords(clause);
   const labels = measures.map(wordsOfMeasure);
   const whole = fitScores(measures, labels, sentenceSaid);
   const own = fitScores(measures, labels, clauseSaid);
   // On the scale of one reading of the sentence, the clause's words weigh three times the rest's.
   const fit = whole.map((w, i) => (w + 3 * own[i]!) / 4);
   const { period } = input;
-  const hasPeriod = (m: Measure) => period !== null && m.figures.some((f) => isSamePeriod(f, period));
+  const hasPeriod = (m: Measure) => period !== null && m.figures.some((f) => isSamePeriod(f, period) || totalWithin(m, period) === f);
   // Best fit to the sentence, where a figure for the named period counts for more than a word or two
   // (a yearly series, not a cumulative total, answers "in FY2022"); among equals, data order (the main
   // measure first). A side measure its clause does not name never wins on its period alone:
@@ -218,25 +292,63 @@ export function chooseComparison(input: ComparisonInput, figures: readonly Figur
   const measure = measures[best]!;
   // A share is a share of some whole: beside a share of another whole it misleads, so a share is
   // shown only where the measure's labels name what the sentence's share is of.
-  if (SHARE_UNITS.includes(input.unit) && !namesSameWhole(measure, sentenceSaid)) return null;
+  if (SHARE_UNITS.includes(input.unit) && !namesSameWhole(measure, sentenceSaid)) {
+    const wholes = [...new Set(measures.map((m) => m.figures[0]!.label))].slice(0, 2).map((l) => `“${l}”`);
+    return none(`Metric Lens has no official share of what this sentence’s share is of; its shares for this metric are of other wholes (${wholes.join('; ')}), so none is shown.`);
+  }
+  // One state's or city's count beside a national total is not a comparison; the national one is scale.
+  const scope = namesPlace(clause)
+    ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. '
+    : namesIncident(input.sentence)
+      ? 'The sentence counts what one operation or case found; this is a national total, for scale only, not a figure for that case. '
+      : '';
+  const chosen = choosePeriod(measure, period, input.sentence, namesSameWhole(measure, clauseSaid));
+  if (!chosen.comparison) return chosen;
+  return scope ? { comparison: { ...chosen.comparison, statement: scope + chosen.comparison.statement } } : chosen;
+}
+
+function none(noFigure: string): ComparisonChoice {
+  return { comparison: null, noFigure };
+}
+
+/** The measure's figure for the claim's period, its latest where none is named, or its nearest, said so. */
+function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: string, named: boolean): ComparisonChoice {
   if (!period) {
     const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-    const statement = namesUnreadPeriod(input.sentence)
+    const statement = namesUnreadPeriod(sentence)
       ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series (${latest.period}), not one for that period.`
       : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
-    return describe(latest, false, 'none-named', statement);
+    return { comparison: describe(latest, false, 'none-named', statement) };
   }
   const same = measure.figures.filter((f) => isSamePeriod(f, period));
   if (same.length) {
     const exact = same.reduce((a, b) => (periodGap(b, period) < periodGap(a, period) ? b : a));
-    return describe(exact, true, 'same', `Official figure for the same period (${exact.period}).`);
+    return { comparison: describe(exact, true, 'same', `Official figure for the same period (${exact.period}).`) };
+  }
+  const total = totalWithin(measure, period);
+  if (total) {
+    return { comparison: describe(total, true, 'same', `Official running total as of ${dayWords(total.periodEnd)}, the latest Metric Lens has within ${periodLabel(period)}.`) };
   }
   const nearest = measure.figures.reduce((a, b) => {
     const ga = periodGap(a, period);
     const gb = periodGap(b, period);
     return gb < ga || (gb === ga && b.periodEnd > a.periodEnd) ? b : a;
   });
-  return describe(nearest, false, 'nearest', `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`);
+  const apart = yearsApart(nearest, period);
+  // Years away and of a series the clause does not name, the "nearest" figure would only look relevant.
+  if (apart > COMPARISON_POLICY.farYears && !named) {
+    return none(
+      `No official figure for ${periodLabel(period)} in Metric Lens for what this sentence counts; the nearest in time (${nearest.period}: “${nearest.label}”) is ${Math.round(apart)} years away, so it is not shown.`,
+    );
+  }
+  return { comparison: describe(nearest, false, 'nearest', `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`) };
+}
+
+/** The span of the clause that holds the number (see clauseOf). */
+function clauseSpan(sentence: string, number: { start: number; end: number }): { start: number; end: number } {
+  const clause = clauseOf(sentence, number);
+  const start = sentence.lastIndexOf(clause, number.start);
+  return { start: Math.max(0, start), end: Math.max(0, start) + clause.length };
 }
 
 function describe(f: Figure, samePeriod: boolean, periodMatch: Comparison['periodMatch'], statement: string): Comparison {
@@ -254,6 +366,7 @@ function describe(f: Figure, samePeriod: boolean, periodMatch: Comparison['perio
     publisher: f.publisher,
     title: f.title,
     url: f.url,
+    ...(f.sourceNote ? { sourceNote: f.sourceNote } : {}),
     samePeriod,
     periodMatch,
     statement,
@@ -268,9 +381,11 @@ export function periodLabel(p: ClaimPeriod): string {
   if (p.kind === 'fiscal_year') return `FY${fy + 1}`;
   if (p.kind === 'calendar_year') return `calendar year ${fy}`;
   if (p.kind === 'month') return `${MONTH_NAMES[fm - 1]} ${fy}`;
-  const day = (iso: string) => {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    return `${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
-  };
-  return `“${p.raw}” (${p.to ? `${day(p.from)} to ${day(p.to)}` : `from ${day(p.from)} on`})`;
+  return `“${p.raw}” (${p.to ? `${dayWords(p.from)} to ${dayWords(p.to)}` : `from ${dayWords(p.from)} on`})`;
+}
+
+/** "2025-12-19" → "19 Dec 2025". */
+function dayWords(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
 }

@@ -175,6 +175,7 @@ function toClaim(
     alternatives,
     period: note.period ?? null,
     comparison: note.comparison,
+    ...(note.noFigure ? { noFigure: note.noFigure } : {}),
     sentence: note.sentence,
   };
 }

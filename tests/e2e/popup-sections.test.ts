@@ -28,6 +28,9 @@ const SENTENCES = [
   'HHS lost track of 85,000 migrant children, a congressional report said.',
   'Smugglers charge families as much as $10,000 per child for the journey north.',
   'Roughly 6,000 migrant children could not be found after they left federal shelters in FY2021.',
+  'Border agents recorded 2,475,669 encounters with migrants at the southwest border in FY2023, CBP said.',
+  'The national trafficking hotline logged 300 potential trafficking cases in Ohio in 2017, its annual report said.',
+  'Smuggling fees for a child are up about $2,000 from two years ago, investigators said.',
 ];
 
 function article(dark: boolean): string {
@@ -143,7 +146,10 @@ describe.each([
       expect(c.unit === claim.number.unit || (['percent', 'ratio'].includes(c.unit) && ['percent', 'ratio'].includes(claim.number.unit))).toBe(true);
       await expect(ui(page, '.popup .figure-label').textContent()).resolves.toBe(c.label);
       await expect(ui(page, '.popup .figure-match').textContent()).resolves.toBe(c.statement);
-      if (claim.period && c.periodMatch === 'nearest') expect(c.statement).toMatch(/^No official figure for .+ in Metric Lens; nearest: /);
+      if (claim.period && c.periodMatch === 'nearest') expect(c.statement).toMatch(/(?:^|\. )No official figure for .+ in Metric Lens; nearest: /);
+      // A figure not checked on its publisher's page says so under its source.
+      if (c.sourceNote) await expect(ui(page, '.popup .source-check').textContent()).resolves.toBe(c.sourceNote);
+      else await expect(ui(page, '.popup .source-check').count()).resolves.toBe(0);
       const points = seriesOf(claim.metric, c.measure).filter((f) => f.number !== null);
       const chart = ui(page, '.popup .chart svg[role="img"]');
       if (points.length >= PRESENTATION.chartMinPoints) {
@@ -160,6 +166,8 @@ describe.each([
       }
     } else {
       await expect(ui(page, '.popup .figure-none').count()).resolves.toBe(1);
+      // Why none is shown, in the engine's words.
+      if (claim.noFigure) await expect(ui(page, '.popup .figure-none').textContent()).resolves.toBe(claim.noFigure);
     }
 
     // Caveats: the first ones shown, the rest behind "More".

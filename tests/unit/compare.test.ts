@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { ClaimPeriod, Unit } from '../../lib/contract';
 import { annotate } from '../../lib/engine/annotate';
 import { orderCaveats } from '../../lib/engine/caveats';
-import { chooseComparison, comparableUnits, isSamePeriod } from '../../lib/engine/compare';
+import { chooseComparison, compareClaim, comparableUnits, isSamePeriod, namesIncident, namesPlace, statesChange } from '../../lib/engine/compare';
 import { findClaims } from '../../lib/engine';
 import { findPeriods } from '../../lib/engine/period';
 import type { Caveat, Figure } from '../../rules/schema';
@@ -155,11 +155,13 @@ describe('the words a sentence conflates never pick the measure', () => {
   });
 });
 
+/** The span of `number` in `sentence`. */
+const at = (sentence: string, number: string) => {
+  const start = sentence.indexOf(number);
+  return { start, end: start + number.length };
+};
+
 describe('which series a sentence speaks of', () => {
-  const at = (sentence: string, number: string) => {
-    const start = sentence.indexOf(number);
-    return { start, end: start + number.length };
-  };
   const SLAVERY = [
     { ...figure('slavery-2021', 'slavery', 'People in modern slavery on any given day', 49_600_000, fy(2021)), period: '2021' },
     { ...figure('forced-labour-2021', 'forced-labour', 'People in forced labour on any given day', 27_600_000, fy(2021)), period: '2021' },
@@ -196,8 +198,10 @@ describe('which series a sentence speaks of', () => {
     const letters = [2005, 2006].map((y) => figure(`letters-fy${y}`, 'letters', 'Certification letters issued to adult victims', 200, fy(y)));
     const tvisa = [figure('tvisa-fy2022', 'tvisa', 'T-visa applications filed with USCIS', 3_070, fy(2022))];
     const assisted = 'In FY2022 the agency assisted 765 trafficking victims.';
-    const c = chooseComparison({ sentence: assisted, unit: 'count', period: periodIn(assisted), number: at(assisted, '765') }, [...letters, ...tvisa]);
-    expect(c).toMatchObject({ figureId: 'letters-fy2006', periodMatch: 'nearest' });
+    // Nor does a series it does not name, sixteen years off: it would only look relevant.
+    const choice = compareClaim({ sentence: assisted, unit: 'count', period: periodIn(assisted), number: at(assisted, '765') }, [...letters, ...tvisa]);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toMatch(/^No official figure for FY2022 in Metric Lens for what this sentence counts; the nearest in time \(FY2006: “Certification letters issued to adult victims”\) is 15 years away/);
     const filed = 'In FY2022, 3,070 T-visa applications were filed with USCIS.';
     expect(chooseComparison({ sentence: filed, unit: 'count', period: periodIn(filed) }, [...letters, ...tvisa])).toMatchObject({ figureId: 'tvisa-fy2022', periodMatch: 'same' });
   });
@@ -218,7 +222,93 @@ describe('which series a sentence speaks of', () => {
     const other = metricById('other');
     expect(other.figures.length).toBeGreaterThan(0);
     expect(annotate(q, 'found', other, [], context).comparison).toBeNull();
+    expect(annotate(q, 'found', other, [], context).noFigure).toMatch(/^This number is not from a published series/);
     expect(annotate(q, 'found', metricById('cbp_uac_encounters'), [], context).comparison).not.toBeNull();
+  });
+});
+
+describe('what may stand beside a number, and what is said where nothing may', () => {
+  const FEES = [2016, 2018, 2020].map((y) => ({ ...figure(`fee-${y}`, 'fee', 'Price of the trip from Central America', 7_000 + y - 2016, { period: String(y), periodStart: `${y}-01-01`, periodEnd: `${y}-12-31` }, 'usd') }));
+  const RISE = { ...figure('rise-2022', 'rise', 'Rise in the number of detected girl victims compared with 2019', 38, { period: '2022 vs 2019', periodStart: '2019-01-01', periodEnd: '2022-12-31' }, 'percent') };
+
+  test('a change is never set beside a level, but beside a published change of the same kind', () => {
+    const up = 'By then the fare was up about $1,500 from two years before.';
+    const choice = compareClaim({ sentence: up, unit: 'usd', period: null, number: at(up, '$1,500') }, FEES);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toMatch(/a change between two times, not a level/);
+    // The same number as a level is compared as before.
+    const level = 'By then the fare was about $1,500 a person.';
+    expect(compareClaim({ sentence: level, unit: 'usd', period: null, number: at(level, '$1,500') }, FEES).comparison?.measure).toBe('fee');
+    const girls = 'The count of girls detected as victims grew by 40 percent over the period.';
+    expect(compareClaim({ sentence: girls, unit: 'percent', period: null, number: at(girls, '40 percent') }, [...FEES, RISE]).comparison?.figureId).toBe('rise-2022');
+    // A share that is a level is not set beside the published rise.
+    const share = 'Girls were 40 percent of the victims detected.';
+    expect(compareClaim({ sentence: share, unit: 'percent', period: null, number: at(share, '40 percent') }, [RISE]).comparison).toBeNull();
+  });
+
+  test('change words are read next to the number, in its own clause', () => {
+    const s = 'Prices rose sharply last year, and a crossing now costs $9,000.';
+    expect(statesChange(s, at(s, '$9,000'))).toBe(false);
+    const t = 'That is up more than 50%, from about $850 before.';
+    expect(statesChange(t, at(t, '50%'))).toBe(true);
+    expect(statesChange(t, at(t, '$850'))).toBe(false);
+    const u = 'Referrals rose to 9,000, a 30 percent increase.';
+    expect(statesChange(u, at(u, '30 percent'))).toBe(true);
+    expect(statesChange(u, at(u, '9,000'))).toBe(false);
+  });
+
+  test('a count for one state is said to sit beside a national figure for scale only', () => {
+    expect(namesPlace('the line logged 120 cases in Ohio')).toBe(true);
+    expect(namesPlace('reported by the Ohio State University')).toBe(false);
+    expect(namesPlace('according to The New York Times')).toBe(false);
+    const s = 'Agents apprehended 900 children in Texas in FY2019.';
+    const c = compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '900') }, PATROL).comparison;
+    expect(c?.figureId).toBe('patrol-fy2019');
+    expect(c?.statement).toMatch(/^The sentence counts one state or place; this is a national figure, for scale only/);
+    const national = 'Agents apprehended 71,000 children in FY2019.';
+    expect(compareClaim({ sentence: national, unit: 'count', period: periodIn(national), number: at(national, '71,000') }, PATROL).comparison?.statement).toBe(
+      'Official figure for the same period (FY2019).',
+    );
+  });
+
+  test('a count from one operation or case is said to sit beside a national total for scale only', () => {
+    expect(namesIncident('During a three-day sting, officers found 40 minors.')).toBe(true);
+    expect(namesIncident('An investigation of one meatpacker found 60 teens at work.')).toBe(true);
+    expect(namesIncident('Border operations recorded 40,000 encounters.')).toBe(false);
+    expect(namesIncident('We will find every one of the 300 children.')).toBe(false);
+    const s = 'In FY2019 a single raid found 300 children.';
+    expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '300') }, PATROL).comparison?.statement).toMatch(
+      /^The sentence counts what one operation or case found; this is a national total, for scale only/,
+    );
+  });
+
+  test('a running total announced within the month named is that month’s figure', () => {
+    const since = (id: string, end: string, n: number) => ({
+      ...figure(id, 'located', 'Children located since 20 January', n, { period: `20 Jan 2025 to ${end}`, periodStart: '2025-01-20', periodEnd: end }),
+    });
+    const located = [since('loc-sep', '2025-09-18', 25_000), since('loc-dec', '2025-12-19', 129_000)];
+    const s = 'In December 2025 officials said 120,000 children had been located.';
+    const c = compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '120,000') }, located).comparison;
+    expect(c).toMatchObject({ figureId: 'loc-dec', periodMatch: 'same' });
+    expect(c!.statement).toBe('Official running total as of 19 Dec 2025, the latest Metric Lens has within December 2025.');
+    // A yearly series is not a running total: FY2019's total is not "September 2019".
+    const m = 'Agents apprehended 4,000 children in September 2019.';
+    expect(compareClaim({ sentence: m, unit: 'count', period: periodIn(m), number: at(m, '4,000') }, PATROL).comparison?.periodMatch).toBe('nearest');
+  });
+
+  test('where nothing is shown, the reason names what the knowledge base does hold', () => {
+    const s = 'Some 12 percent of the children were apprehended twice.';
+    expect(compareClaim({ sentence: s, unit: 'percent', period: null, number: at(s, '12 percent') }, PATROL).noFigure).toBe(
+      'Metric Lens’s official figures for this metric are counts, not a percentage like this one, so none is shown: a figure in another unit would not compare.',
+    );
+    expect(compareClaim({ sentence: s, unit: 'percent', period: null }, []).noFigure).toMatch(/^No official dataset stands behind this kind of figure/);
+  });
+
+  test('a figure not checked on its publisher’s page says so beside it', () => {
+    const checked = { ...PATROL[1]!, sourceNote: 'Not checked on the publisher’s page; as a newspaper reports it.' };
+    const s = 'Agents apprehended 71,000 children in FY2019.';
+    expect(chooseComparison({ sentence: s, unit: 'count', period: periodIn(s) }, [checked])?.sourceNote).toBe(checked.sourceNote);
+    expect(chooseComparison({ sentence: s, unit: 'count', period: periodIn(s) }, PATROL)).not.toHaveProperty('sourceNote');
   });
 });
 

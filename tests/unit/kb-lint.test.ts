@@ -91,6 +91,9 @@ function lintKnowledgeBase(data: unknown, hosts: HostList): string[] {
       else if ((kind === 'secondary' || kind === 'mirror') && !NAMES_REPORTER.test(f.publisher)) {
         problems.push(`publisher: ${fig} is cited from a ${kind} site (${hostOf(f.url)}) but its publisher does not say who reported it`);
       }
+      if (f.sourceNote && kind === 'publisher') {
+        problems.push(`source note: ${fig} cites the publisher's own page, so it needs no note on how it was checked`);
+      }
       if (f.archive && kindOf.get(hostOf(f.archive)) !== 'archive') {
         problems.push(`host: ${fig} has an archive url on ${hostOf(f.archive)}, which is not a listed archive`);
       }
@@ -119,6 +122,16 @@ function lintKnowledgeBase(data: unknown, hosts: HostList): string[] {
 
   // Contradictions: one measure and one period must not carry two different numbers.
   const all = parsed.data.metrics.flatMap((m) => m.figures);
+
+  // In a series that cites the publisher for some points, a point taken from a news outlet or a
+  // mirror says why (sourceNote), so the chart does not pass it off as the publisher's own.
+  const publisherMeasures = new Set(all.filter((f) => kindOf.get(hostOf(f.url)) === 'publisher').map((f) => f.measure));
+  for (const f of all) {
+    const kind = kindOf.get(hostOf(f.url));
+    if ((kind === 'secondary' || kind === 'mirror') && publisherMeasures.has(f.measure) && !f.sourceNote) {
+      problems.push(`source note: figure ${f.id} is the ${kind} point of a series the publisher's pages source elsewhere; say in sourceNote why`);
+    }
+  }
   for (const [i, a] of all.entries()) {
     for (const b of all.slice(i + 1)) {
       if (a.measure !== b.measure || a.periodStart !== b.periodStart || a.periodEnd !== b.periodEnd) continue;
@@ -230,6 +243,15 @@ describe('lintKnowledgeBase catches each kind of defect', () => {
   test('a news outlet presented as the publisher', () => {
     expect(lintOf((d) => (figureAt(d, 'cbp-uac-fy2022-all').publisher = 'U.S. Customs and Border Protection'))).toEqual([
       expect.stringMatching(/^publisher: figure cbp-uac-fy2022-all is cited from a secondary site \(www\.newsnationnow\.com\)/),
+    ]);
+  });
+
+  test('a secondary point in a publisher-sourced series without a note, or a note on a publisher page', () => {
+    expect(lintOf((d) => delete figureAt(d, 'cbp-total-fy2023').sourceNote)).toEqual([
+      expect.stringMatching(/^source note: figure cbp-total-fy2023 is the secondary point of a series/),
+    ]);
+    expect(lintOf((d) => (figureAt(d, 'cbp-nationwide-fy2024').sourceNote = 'checked elsewhere'))).toEqual([
+      "source note: figure cbp-nationwide-fy2024 cites the publisher's own page, so it needs no note on how it was checked",
     ]);
   });
 

@@ -190,6 +190,20 @@ describe('the official figure and its series', () => {
     expect(el.querySelector('svg')).toBeNull();
   });
 
+  test('where the engine says why no figure is shown, its reason is shown instead of the unit line', () => {
+    const reason = 'This number is a change between two times, not a level.';
+    const el = mount(<FigureSection claim={{ ...claim, comparison: null, noFigure: reason }} />);
+    expect(el.querySelector('.figure-none')?.textContent).toBe(reason);
+  });
+
+  test('a figure not checked on its publisher’s page carries its note under the source, and only then', () => {
+    const note = 'Not checked on the publisher’s page; the value is as a newspaper reports it.';
+    const noted = mount(<FigureSection claim={{ ...claim, comparison: { ...claim.comparison!, sourceNote: note } }} />);
+    expect(noted.querySelector('.source-check')?.textContent).toBe(note);
+    const plain = mount(<FigureSection claim={claim} />);
+    expect(plain.querySelector('.source-check')).toBeNull();
+  });
+
   test('labels and marks in words', () => {
     expect(shortPeriod('2018-10-01', '2019-09-30')).toBe('FY19');
     expect(shortPeriod('2021-03-01', '2021-03-31')).toBe('Mar ’21');

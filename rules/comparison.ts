@@ -1,0 +1,31 @@
+// When an official figure may stand beside a claim's number: words that make a
+// number a change rather than a level, places smaller than the nation, and how
+// far a "nearest period" may be. Data, so that the policy reads in one file.
+import { z } from 'zod';
+import { parseRuleFile } from './load';
+import data from './comparison.json';
+import { Term } from './schema';
+
+const terms = z.array(Term).min(1).max(200);
+
+export const ComparisonPolicy = z.object({
+  version: z.number().int().positive(),
+  policy: z.array(z.string().min(1)).min(1),
+  /** Words right before a number that make it a change ("up", "increased by"). */
+  changeBefore: terms,
+  /** Words right after a number that make it a change ("$2,000 more than", "a 10% rise"). */
+  changeAfter: terms,
+  /** Words in a figure's label that make its measure a change ("Rise in the number of ..."). */
+  changeLabels: terms,
+  /** Words that introduce a place ("in", "from"), so "New Mexico" counts only after one of them. */
+  placeBefore: terms,
+  /** U.S. states and smaller places: a count for one of them is not a national figure. */
+  places: terms,
+  /** Words that make a sentence's count one operation's or one case's ("sting", "investigation of"). */
+  incidents: terms,
+  /** How many years off a "nearest" figure of a series the sentence does not name may be. */
+  farYears: z.number().positive(),
+});
+export type ComparisonPolicy = z.infer<typeof ComparisonPolicy>;
+
+export const COMPARISON_POLICY: ComparisonPolicy = parseRuleFile(ComparisonPolicy, data, 'rules/comparison.json');
