@@ -99,6 +99,8 @@ describe('publishers and wording added as cues', () => {
     ['Conclusive grounds decisions were positive for 1,900 children in 2022.', 'metric.victim-id.publishers'],
     ['A post shared on Facebook says 60,000 children are sold every day.', 'metric.unsourced.social'],
     ['Some 900 minors went missing from reception centres in Belgium last year.', 'metric.other.missing-reports'],
+    ['On Friday 2,300 children were held in CBP facilities along the border.', 'metric.other.custody-census'],
+    ['By the end of May, 9,400 boys and girls were in HHS supervision.', 'metric.orr-referrals.hhs'],
   ])('%s → %s', (text, rule) => {
     const claims = findClaims(text, { sensitivity: 'broad' });
     expect(claims.length, text).toBeGreaterThan(0);
