@@ -317,7 +317,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
     }
   }
   const words = tokens.map((t) => t.text.toLowerCase());
-  for (const [name, v] of metricConjunctions({ values, q, noun, predicate: predicate.predicate, topics: topic.topics, words })) values.set(name, v);
+  for (const [name, v] of metricConjunctions({ values, q, noun, predicate: predicate.predicate, topics: topic.topics, words, text: s.text })) values.set(name, v);
   return { values, spans, packCues, packRules };
 }
 

@@ -33,10 +33,12 @@ export interface MetricEvidenceInput {
   topics: ReadonlySet<string>;
   /** The sentence's words, lowercase. */
   words: readonly string[];
+  /** The sentence's text, for where the number stands in it (inside a quotation). */
+  text?: string;
 }
 
 /** The metric-only features for one number, from the evidence already gathered. */
-export function metricConjunctions({ values, q, noun, predicate, topics, words }: MetricEvidenceInput): Map<string, number> {
+export function metricConjunctions({ values, q, noun, predicate, topics, words, text }: MetricEvidenceInput): Map<string, number> {
   const out = new Map<string, number>();
   const put = (name: string, v: number) => {
     if (v > (out.get(name) ?? 0)) out.set(name, v);
@@ -60,6 +62,12 @@ export function metricConjunctions({ values, q, noun, predicate, topics, words }
     // "Encounters" of children are CBP's UAC series, of everyone its total: the cue and the topic together.
     for (const t of topics) put(`${METRIC_ONLY_PREFIX}${metric}.topic.${t}`, w);
   }
+  // A figure inside quotation marks is someone's word, not the writer's report of a dataset:
+  // speakers round, restate and inflate ("'more than half a million children,' he said").
+  if (text !== undefined && insideQuote(text, q.start)) {
+    put(`${METRIC_ONLY_PREFIX}quoted`, 1);
+    put(`${METRIC_ONLY_PREFIX}quoted.${kind}`, 1);
+  }
   const attributed = words.some((w) => ATTRIBUTION.has(w));
   if (!attributed) put(`${METRIC_ONLY_PREFIX}unattributed${inSentence.size ? '' : '.nocue'}`, 1);
   // The sentence's strongest metric cue, and whether it stands alone: a sentence that names
@@ -77,4 +85,17 @@ export function metricConjunctions({ values, q, noun, predicate, topics, words }
     else put(`${METRIC_ONLY_PREFIX}nocue.${q.unit}.${kind}`, 1);
   }
   return out;
+}
+
+/** Whether the position sits inside a quotation: an odd count of straight quotes before it, or more “ than ”. */
+export function insideQuote(text: string, at: number): boolean {
+  let straight = 0;
+  let open = 0;
+  for (let i = 0; i < at && i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') straight++;
+    else if (ch === '“') open++;
+    else if (ch === '”') open--;
+  }
+  return straight % 2 === 1 || open > 0;
 }

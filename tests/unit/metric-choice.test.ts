@@ -3,7 +3,7 @@
 // the worldwide estimates or detected-victim shares, studies, and figures no dataset holds.
 import { describe, expect, test } from 'vitest';
 import { findClaims } from '../../lib/engine/index';
-import { metricConjunctions, METRIC_ONLY_PREFIX } from '../../lib/engine/metric-evidence';
+import { insideQuote, metricConjunctions, METRIC_ONLY_PREFIX } from '../../lib/engine/metric-evidence';
 import type { FoundQuantity } from '../../lib/engine/quantity';
 
 function metricOf(text: string): string {
@@ -32,10 +32,8 @@ describe('metric choice between datasets that look alike', () => {
   });
 });
 
-// Known miss: T visas are USCIS approvals of one country's victims, but with few T-visa claims in the
-// labelled data the fitted model weighs the sentence's generic words ("trafficking", "fiscal year")
-// above the cue and answers hotline_reports. Kept, so that a fix shows.
-test.fails('a count of T visas approved is victim_identifications', () => {
+// T visas are USCIS approvals of one country's victims, not a worldwide estimate nor a hotline count.
+test('a count of T visas approved is victim_identifications', () => {
   expect(metricOf('USCIS approved 1,700 T visas for survivors of trafficking last fiscal year.')).toBe('victim_identifications');
 });
 
@@ -66,5 +64,47 @@ describe('metric-only evidence', () => {
     const out = metricConjunctions({ values, q, noun: null, predicate: 'reports', topics: new Set(), words: ['officials', 'said'] });
     expect(out.get('mx.ctxonly.hotline_reports')).toBe(1);
     expect(out.has('mx.unattributed.nocue')).toBe(false);
+  });
+
+  test('a number inside a quotation is marked quoted, with its counted noun; one outside is not', () => {
+    const values = new Map<string, number>();
+    const text = 'He said: "We brought home 4,000 kids." Officials counted 3,100 children.';
+    const inside = { ...q, start: text.indexOf('4,000') } as FoundQuantity;
+    const outside = { ...q, start: text.indexOf('3,100') } as FoundQuantity;
+    const quoted = metricConjunctions({ values, q: inside, noun: null, predicate: 'other', topics: new Set(), words: [], text });
+    expect(quoted.get('mx.quoted')).toBe(1);
+    expect(quoted.get('mx.quoted.none')).toBe(1);
+    const plain = metricConjunctions({ values, q: outside, noun: null, predicate: 'other', topics: new Set(), words: [], text });
+    expect(plain.has('mx.quoted')).toBe(false);
+  });
+});
+
+describe('insideQuote', () => {
+  test.each([
+    ['“About 9,000 were found,” she said.', '9,000', true],
+    ['She said “about 9,000” were found, and 7,000 were not.', '7,000', false],
+    ['He wrote "12,000 children" and later "8,000 minors".', '8,000', true],
+    ['He wrote "12,000 children" and later 8,000 minors.', '8,000', false],
+    ['No quotation holds 5,000 here.', '5,000', false],
+  ])('%s (%s) → %s', (text, value, expected) => {
+    expect(insideQuote(text, text.indexOf(value))).toBe(expected);
+  });
+});
+
+// The publishers of one country's identifications, and reports of missing children that no
+// metric here counts, are cues: each sentence below names one and nothing else that decides.
+describe('publishers and wording added as cues', () => {
+  test.each([
+    ['Nigeria’s NAPTIP registered 410 victims of trafficking in Kano state last year.', 'metric.victim-id.publishers'],
+    ['Conclusive grounds decisions were positive for 1,900 children in 2022.', 'metric.victim-id.publishers'],
+    ['A post shared on Facebook says 60,000 children are sold every day.', 'metric.unsourced.social'],
+    ['Some 900 minors went missing from reception centres in Belgium last year.', 'metric.other.missing-reports'],
+    ['On Friday 2,300 children were held in CBP facilities along the border.', 'metric.other.custody-census'],
+    ['By the end of May, 9,400 boys and girls were in HHS supervision.', 'metric.orr-referrals.hhs'],
+  ])('%s → %s', (text, rule) => {
+    const claims = findClaims(text, { sensitivity: 'broad' });
+    expect(claims.length, text).toBeGreaterThan(0);
+    const reasons = JSON.stringify(claims[0]);
+    expect(reasons).toContain(rule);
   });
 });
