@@ -2,7 +2,6 @@
 // its distance from the number is taken into account. The sentence's own
 // wording decides, never the metric.
 import type { PredicateId } from '../contract';
-import { governs } from './governing';
 import { acrossClause, distance, type Hit } from './lexicon';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
@@ -25,8 +24,6 @@ const HEDGE_BEFORE = /\b(?:at (?:high |greater |increased )?risk (?:of|for)|risk
 const HEDGE_PENALTY = 3;
 /** A cue in another clause (after ";" or a dash) speaks of something else more often than not. */
 const CLAUSE_PENALTY = 1.5;
-/** The number's own verb ("the hotline identified 15,000 people") says more than a dataset's name nearby. */
-const GOVERN_BONUS = 2;
 const OVERRIDES_OTHER: readonly PredicateId[] = ['missing', 'trafficked'];
 /** "charged $9,000", "charges each migrant $5,000": before an amount of money, "charge" is a price, never a court's charge. */
 const COURT_CHARGE = /^charg/i;
@@ -89,8 +86,7 @@ export function choosePredicate(
         (isHead && rule.headOnly ? HEAD_BONUS : 0) -
         (insidePhrase ? MODIFIER_PENALTY : 0) -
         (hedged ? HEDGE_PENALTY : 0) -
-        (acrossClause(sentence, h, q) ? CLAUSE_PENALTY : 0) +
-        (!rule.headOnly && governs(sentence, h, q, phrase.end) ? GOVERN_BONUS : 0);
+        (acrossClause(sentence, h, q) ? CLAUSE_PENALTY : 0);
       candidates.push({ predicate: rule.predicate, ruleId: rule.id, hit: h, score, hedged });
     }
   }
