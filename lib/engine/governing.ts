@@ -1,8 +1,8 @@
 // The predicate cue that is the number's own verb: the verb it is the object of
 // ("the hotline identified almost 15,000 people") or the passive verb of the
 // phrase it heads ("149 children were recovered"). The labels follow the
-// sentence's wording, and the number's own verb outweighs a dataset's name or
-// another verb further off; the fit weighs it as the feature `gov.<predicate>`.
+// sentence's wording, and the number's own verb can outweigh a dataset's name or
+// a verb further off: evidence only (`gov.<predicate>`), weighed by the fit.
 import type { PredicateId } from '../contract';
 import type { Hit } from './lexicon';
 import type { SentenceHits } from './scan';
