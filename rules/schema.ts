@@ -192,6 +192,8 @@ export type NounRule = z.infer<typeof NounRule>;
 export const NegativeRule = z.object({
   id: RuleId,
   reason: nonEmpty,
+  /** Only for numbers in these units (any, if absent): a sample's size is a count, a share of respondents is a finding. */
+  units: z.array(Unit).optional(),
   terms,
 });
 export type NegativeRule = z.infer<typeof NegativeRule>;

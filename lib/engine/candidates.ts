@@ -51,7 +51,11 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
     if (!counted.length) return;
     const hits = reading.hitsAt(i);
     const quantities = counted.filter(
-      (q) => !hits.negatives.some(({ hits: list }) => list.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER)),
+      (q) =>
+        !hits.negatives.some(
+          ({ rule, hits: list }) =>
+            (!rule.units || rule.units.includes(q.unit)) && list.some((h) => h.end >= q.start - NEGATIVE_BEFORE && h.start <= q.end + NEGATIVE_AFTER),
+        ),
     );
     if (!quantities.length) return;
     // Each number's phrase ("thousands of “missing” cases"), so that one number's words are not read as another's.

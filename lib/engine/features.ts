@@ -6,6 +6,7 @@ import type { AnchorRule, MetricCueRule } from '../../rules/schema';
 import type { CompiledRules } from './compile';
 import { acrossClause, distance, tokenize, type Hit, type Token } from './lexicon';
 import { contextPredicateFeatures } from './context-predicate';
+import { governingPredicate } from './governing';
 import { metricConjunctions } from './metric-evidence';
 import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
@@ -152,6 +153,8 @@ export function evidenceFor(c: CandidateContext): Evidence {
   if (noun) set(`pred.${predicate.predicate}.${noun.kind}`);
   set(`predrule.${predicate.ruleId ?? 'none'}`);
   contextPredicateFeatures(reading, c.sentence, predicate, (name) => set(name));
+  const gov = governingPredicate(s.text, q, Math.max(q.end, noun?.end ?? q.end), reading.hitsAt(c.sentence));
+  if (gov) set(`gov.${gov}`);
   if (c.count > 1) set('several');
   if (c.index > 0) set('notfirst');
   // Where the sentence stands says something only within a page: a lone sentence has no place.
