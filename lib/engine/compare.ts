@@ -67,8 +67,22 @@ function normalWord(w: string): string {
   return w;
 }
 
+/** A token's normal words, made once per word: every claim reads its sentence and its clause. */
+const normalCache = new Map<string, readonly string[]>();
+function normalWords(word: string): readonly string[] {
+  let words = normalCache.get(word);
+  if (words === undefined) {
+    words = STOPWORDS.has(word) ? [word] : normalWord(word).split(' ');
+    if (normalCache.size > 50_000) normalCache.clear();
+    normalCache.set(word, words);
+  }
+  return words;
+}
+
 function normalTokens(text: string): string[] {
-  return tokenize(text).flatMap((t) => (STOPWORDS.has(t.text) ? [t.text] : normalWord(t.text).split(' ')));
+  const out: string[] = [];
+  for (const t of tokenize(text)) for (const w of normalWords(t.text)) out.push(w);
+  return out;
 }
 
 function labelWords(text: string): Set<string> {
@@ -83,11 +97,27 @@ function labelWords(text: string): Set<string> {
   return out;
 }
 
-function sentenceWords(sentence: string): Set<string> {
+function wordsOfSentence(sentence: string): Set<string> {
   const tokens = normalTokens(sentence);
   const out = new Set(tokens);
   tokens.forEach((w, i) => tokens[i + 1] && out.add(`${w} ${tokens[i + 1]}`));
   return out;
+}
+
+/**
+ * The last sentences' and clauses' words: the numbers of one sentence ask for the same
+ * text in turn. Shared sets, never changed.
+ */
+const recentWords = new Map<string, ReadonlySet<string>>();
+const RECENT_SENTENCES = 32;
+function sentenceWords(sentence: string): ReadonlySet<string> {
+  let words = recentWords.get(sentence);
+  if (words === undefined) {
+    words = wordsOfSentence(sentence);
+    if (recentWords.size >= RECENT_SENTENCES) recentWords.clear();
+    recentWords.set(sentence, words);
+  }
+  return words;
 }
 
 /** A measure and its figures, in data order. */
@@ -129,22 +159,41 @@ function wordsOfMeasure(m: Measure): Set<string> {
 }
 
 /**
- * How well each measure's labels fit the sentence: each word of its labels found in the
- * sentence counts for more the fewer candidate measures share it ("Border Patrol" against
- * "CBP", "nationwide" against "Southwest border"; "rise" against a share of the same victims).
+ * A label word as fitScores weighs it: 1 / the number of candidate measures whose labels have
+ * it, or 0 where it cannot pick a measure (a claim verb, a generic word, a word every measure has).
  */
-function fitScores(measures: readonly Measure[], words: readonly Set<string>[], sentenceSaid: ReadonlySet<string>): number[] {
-  const said = new Set([...sentenceSaid].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
+interface WeighedWord {
+  word: string;
+  weight: number;
+}
+
+/** The words of each measure's labels with their weights, for one list of measures. */
+function weighWords(measures: readonly Measure[], words: readonly Set<string>[]): WeighedWord[][] {
   const sharedByOf = new Map<string, number>();
   return words.map((own) => {
-    let score = 0;
+    const out: WeighedWord[] = [];
     for (const w of own) {
-      if (!said.has(w) || isGeneric(w)) continue;
+      // "said" never holds a word with a claim verb in it.
+      if (w.split(' ').some((part) => CLAIM_VERBS.has(part)) || isGeneric(w)) continue;
       let sharedBy = sharedByOf.get(w);
       if (sharedBy === undefined) sharedByOf.set(w, (sharedBy = words.filter((other) => other.has(w)).length));
       // A word every measure has tells none apart.
-      if (sharedBy < measures.length || measures.length === 1) score += 1 / sharedBy;
+      if (sharedBy < measures.length || measures.length === 1) out.push({ word: w, weight: 1 / sharedBy });
     }
+    return out;
+  });
+}
+
+/**
+ * How well each measure's labels fit the sentence: each word of its labels found in the
+ * sentence counts for more the fewer candidate measures share it ("Border Patrol" against
+ * "CBP", "nationwide" against "Southwest border"; "rise" against a share of the same victims).
+ * The sums run in the labels' word order.
+ */
+function fitScores(weighed: readonly (readonly WeighedWord[])[], said: ReadonlySet<string>): number[] {
+  return weighed.map((own) => {
+    let score = 0;
+    for (const { word, weight } of own) if (said.has(word)) score += weight;
     return score;
   });
 }
@@ -160,6 +209,24 @@ const isGeneric = (w: string) => w.split(' ').every((part) => GENERIC.has(part) 
 /** Whether the measure's labels name something the sentence names beyond the domain's generic words. */
 function namesSameWhole(m: Measure, said: ReadonlySet<string>): boolean {
   return m.figures.some((f) => wordsOfFigure(f).some((w) => said.has(w) && !isGeneric(w)));
+}
+
+/**
+ * The measures of a list of figures and their weighed label words, kept by the list's first
+ * figure: every claim of a metric asks for the same list. Reused only for the very same figures.
+ */
+interface MeasureSet {
+  measures: Measure[];
+  weighed: WeighedWord[][];
+}
+const measureSets = new WeakMap<Figure, { figures: readonly Figure[]; set: MeasureSet }>();
+function measuresFor(figures: readonly Figure[]): MeasureSet {
+  const known = figures.length ? measureSets.get(figures[0]!) : undefined;
+  if (known && known.figures.length === figures.length && known.figures.every((f, i) => f === figures[i])) return known.set;
+  const measures = measuresOf(figures);
+  const set = { measures, weighed: weighWords(measures, measures.map(wordsOfMeasure)) };
+  if (figures.length) measureSets.set(figures[0]!, { figures: [...figures], set });
+  return set;
 }
 
 /** What a figure for the named period weighs against words of the labels found in the sentence. */
@@ -196,14 +263,13 @@ export function clauseOf(sentence: string, number?: { start: number; end: number
 /** The figure to show, or null where the metric has no figure in a comparable unit. */
 export function chooseComparison(input: ComparisonInput, figures: readonly Figure[]): Comparison | null {
   const usable = figures.filter((f) => comparableUnits(f.unit, input.unit));
-  const measures = measuresOf(usable);
+  const { measures, weighed } = measuresFor(usable);
   if (!measures.length) return null;
   // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
   const sentenceSaid = sentenceWords(input.sentence);
   const clauseSaid = sentenceWords(clauseOf(input.sentence, input.number));
-  const labels = measures.map(wordsOfMeasure);
-  const whole = fitScores(measures, labels, sentenceSaid);
-  const own = fitScores(measures, labels, clauseSaid);
+  const whole = fitScores(weighed, sentenceSaid);
+  const own = fitScores(weighed, clauseSaid);
   // On the scale of one reading of the sentence, the clause's words weigh three times the rest's.
   const fit = whole.map((w, i) => (w + 3 * own[i]!) / 4);
   const { period } = input;
