@@ -107,19 +107,51 @@ export function calibrate(model: Pick<ModelFile, 'calibration'>, pClaim: number,
   return sigmoid(a * Math.log(p / (1 - p)) + b * Math.log(Math.max(eps, pMetric)) + c);
 }
 
-export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
-  const { rows } = index(model);
-  const km = model.metric.classes.length;
-  const kp = model.predicate.classes.length;
-  // The three models in one pass over the features, each sum in the features' order.
-  let claimLogit = 0;
-  // Typed sums: the same doubles, without boxing each partial sum.
-  const ml = new Float64Array(km);
-  const pl = new Float64Array(kp);
-  for (const [f, v] of evidence.values) {
+/** A number's features that the model has weights for, in the features' order, with their values. */
+interface Known {
+  rows: Row[];
+  values: number[];
+  claimLogit: number;
+}
+
+/** One pass over the features: the claim logit, and the rows the other two decisions read. */
+function knownFeatures(rows: ReadonlyMap<string, Row>, values: ReadonlyMap<string, number>): Known {
+  const known: Known = { rows: [], values: [], claimLogit: 0 };
+  let z = 0;
+  for (const [f, v] of values) {
     const row = rows.get(f);
     if (!row) continue;
-    claimLogit += row.claim * v;
+    z += row.claim * v;
+    known.rows.push(row);
+    known.values.push(v);
+  }
+  known.claimLogit = z;
+  return known;
+}
+
+export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
+  return scoreKnown(model, evidence, knownFeatures(index(model).rows, evidence.values));
+}
+
+/**
+ * The scores of a number whose claim probability reaches `threshold`, else null: the
+ * features are read once for both steps, and a number under it costs no metric decision.
+ */
+export function scoreIfClaim(model: ModelFile, evidence: Evidence, threshold: number): Scored | null {
+  const known = knownFeatures(index(model).rows, evidence.values);
+  return sigmoid(known.claimLogit) < threshold ? null : scoreKnown(model, evidence, known);
+}
+
+function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored {
+  const km = model.metric.classes.length;
+  const kp = model.predicate.classes.length;
+  // Each sum in the features' order. Typed sums: the same doubles, without boxing each partial sum.
+  const ml = new Float64Array(km);
+  const pl = new Float64Array(kp);
+  const { rows, values } = known;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const v = values[i]!;
     const m = row.metric;
     const p = row.predicate;
     // Most features are binary: w * 1 is w, so the product is left out there.
@@ -131,6 +163,7 @@ export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
       if (p) for (let j = 0; j < kp; j++) pl[j]! += p[j]! * v;
     }
   }
+  const claimLogit = known.claimLogit;
   const pClaim = sigmoid(claimLogit);
   for (const [metric, w] of evidence.packCues) {
     const j = model.metric.classes.indexOf(metric as MetricId);
@@ -152,7 +185,13 @@ export interface Contribution {
  * Each feature's part in choosing `metric` over the average of the other metrics
  * (log-odds), and in the claim decision: the largest first.
  */
-export function contributions(model: ModelFile, evidence: Evidence, metric: MetricId): { metric: Contribution[]; claim: Contribution[] } {
+export function contributions(
+  model: ModelFile,
+  evidence: Evidence,
+  metric: MetricId,
+  /** Only the parts for (weight > 0): the reasons need no others, and fewer sort faster. */
+  { positiveOnly = false }: { positiveOnly?: boolean } = {},
+): { metric: Contribution[]; claim: Contribution[] } {
   const k = model.metric.classes.indexOf(metric);
   const n = model.metric.classes.length;
   const forMetric: Contribution[] = [];
@@ -164,9 +203,13 @@ export function contributions(model: ModelFile, evidence: Evidence, metric: Metr
     const w = row.metric;
     if (w && k >= 0) {
       const mean = (row.metricSum - w[k]!) / (n - 1);
-      forMetric.push({ feature: f, weight: (w[k]! - mean) * v });
+      const weight = (w[k]! - mean) * v;
+      if (!positiveOnly || !(weight <= 0)) forMetric.push({ feature: f, weight });
     }
-    if (row.claim) forClaim.push({ feature: f, weight: row.claim * v });
+    if (row.claim) {
+      const weight = row.claim * v;
+      if (!positiveOnly || !(weight <= 0)) forClaim.push({ feature: f, weight });
+    }
   }
   const byWeight = (a: Contribution, b: Contribution) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1);
   return { metric: forMetric.sort(byWeight), claim: forClaim.sort(byWeight) };
