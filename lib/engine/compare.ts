@@ -97,27 +97,69 @@ function labelWords(text: string): Set<string> {
   return out;
 }
 
-function wordsOfSentence(sentence: string): Set<string> {
-  const tokens = normalTokens(sentence);
-  const out = new Set(tokens);
-  tokens.forEach((w, i) => tokens[i + 1] && out.add(`${w} ${tokens[i + 1]}`));
-  return out;
-}
-
 /**
- * The last sentences' and clauses' words: the numbers of one sentence ask for the same
- * text in turn. Shared sets, never changed.
+ * A sentence's words as normalTokens reads them, each with the span of the token it comes
+ * from: the clause's words are those of the tokens inside it (no token crosses a clause
+ * break), so a clause costs no second reading. The last sentences' are kept: the numbers of
+ * one sentence ask in turn. Shared arrays, never changed.
  */
-const recentWords = new Map<string, ReadonlySet<string>>();
+interface SentenceWord {
+  word: string;
+  start: number;
+  end: number;
+}
+const recentWords = new Map<string, readonly SentenceWord[]>();
 const RECENT_SENTENCES = 32;
-function sentenceWords(sentence: string): ReadonlySet<string> {
+function wordsOfSentence(sentence: string): readonly SentenceWord[] {
   let words = recentWords.get(sentence);
   if (words === undefined) {
-    words = wordsOfSentence(sentence);
+    const out: SentenceWord[] = [];
+    for (const t of tokenize(sentence)) for (const word of normalWords(t.text)) out.push({ word, start: t.start, end: t.end });
+    words = out;
     if (recentWords.size >= RECENT_SENTENCES) recentWords.clear();
     recentWords.set(sentence, words);
   }
   return words;
+}
+
+/**
+ * The label words (one word, or two in a row) of a list of measures, by their first word: a
+ * sentence is read against them word by word, and no word pair of the sentence is made that
+ * no label has.
+ */
+type LabelIndex = Map<string, { word: string; second: string | null }[]>;
+function labelIndex(labels: readonly Set<string>[]): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const own of labels) {
+    for (const word of own) {
+      const space = word.indexOf(' ');
+      const first = space < 0 ? word : word.slice(0, space);
+      const entry = { word, second: space < 0 ? null : word.slice(space + 1) };
+      const list = index.get(first);
+      if (!list) index.set(first, [entry]);
+      else if (!list.some((e) => e.word === word)) list.push(entry);
+    }
+  }
+  return index;
+}
+
+/**
+ * The label words the sentence (or the part of it from `start` to `end`) says: the words of
+ * its tokens, and each pair of words in a row.
+ */
+function saidWords(index: LabelIndex, words: readonly SentenceWord[], start = 0, end = Infinity): Set<string> {
+  const said = new Set<string>();
+  let i = 0;
+  while (i < words.length && words[i]!.start < start) i++;
+  let last = i;
+  while (last < words.length && words[last]!.end <= end) last++;
+  for (; i < last; i++) {
+    const entries = index.get(words[i]!.word);
+    if (!entries) continue;
+    const next = i + 1 < last ? words[i + 1]!.word : null;
+    for (const e of entries) if (e.second === null || e.second === next) said.add(e.word);
+  }
+  return said;
 }
 
 /** A measure and its figures, in data order. */
@@ -218,13 +260,15 @@ function namesSameWhole(m: Measure, said: ReadonlySet<string>): boolean {
 interface MeasureSet {
   measures: Measure[];
   weighed: WeighedWord[][];
+  index: LabelIndex;
 }
 const measureSets = new WeakMap<Figure, { figures: readonly Figure[]; set: MeasureSet }>();
 function measuresFor(figures: readonly Figure[]): MeasureSet {
   const known = figures.length ? measureSets.get(figures[0]!) : undefined;
   if (known && known.figures.length === figures.length && known.figures.every((f, i) => f === figures[i])) return known.set;
   const measures = measuresOf(figures);
-  const set = { measures, weighed: weighWords(measures, measures.map(wordsOfMeasure)) };
+  const labels = measures.map(wordsOfMeasure);
+  const set = { measures, weighed: weighWords(measures, labels), index: labelIndex(labels) };
   if (figures.length) measureSets.set(figures[0]!, { figures: [...figures], set });
   return set;
 }
@@ -245,7 +289,12 @@ const CLAUSE_BREAK = /[;,—–]|\s-\s/g;
 
 /** The clause of the sentence that holds the number; the whole sentence where the number is not known. */
 export function clauseOf(sentence: string, number?: { start: number; end: number }): string {
-  if (!number || number.end > sentence.length) return sentence;
+  const { start, end } = clauseSpan(sentence, number);
+  return sentence.slice(start, end);
+}
+
+function clauseSpan(sentence: string, number?: { start: number; end: number }): { start: number; end: number } {
+  if (!number || number.end > sentence.length) return { start: 0, end: sentence.length };
   let start = 0;
   let end = sentence.length;
   for (const m of sentence.matchAll(CLAUSE_BREAK)) {
@@ -257,17 +306,19 @@ export function clauseOf(sentence: string, number?: { start: number; end: number
       break;
     }
   }
-  return sentence.slice(start, end);
+  return { start, end };
 }
 
 /** The figure to show, or null where the metric has no figure in a comparable unit. */
 export function chooseComparison(input: ComparisonInput, figures: readonly Figure[]): Comparison | null {
   const usable = figures.filter((f) => comparableUnits(f.unit, input.unit));
-  const { measures, weighed } = measuresFor(usable);
+  const { measures, weighed, index } = measuresFor(usable);
   if (!measures.length) return null;
   // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
-  const sentenceSaid = sentenceWords(input.sentence);
-  const clauseSaid = sentenceWords(clauseOf(input.sentence, input.number));
+  const words = wordsOfSentence(input.sentence);
+  const sentenceSaid = saidWords(index, words);
+  const clause = clauseSpan(input.sentence, input.number);
+  const clauseSaid = saidWords(index, words, clause.start, clause.end);
   const whole = fitScores(weighed, sentenceSaid);
   const own = fitScores(weighed, clauseSaid);
   // On the scale of one reading of the sentence, the clause's words weigh three times the rest's.
