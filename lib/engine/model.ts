@@ -169,11 +169,34 @@ function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored 
     const j = model.metric.classes.indexOf(metric as MetricId);
     if (j >= 0) ml[j]! += w;
   }
-  const mp = softmax(Array.from(ml));
-  const metrics = model.metric.classes.map((metric, j) => ({ metric, probability: mp[j]! })).sort((a, b) => b.probability - a.probability);
-  const pp = softmax(Array.from(pl));
-  const predicates = model.predicate.classes.map((predicate, j) => ({ predicate, probability: pp[j]! })).sort((a, b) => b.probability - a.probability);
+  softmaxInPlace(ml);
+  const metrics = byProbability(model.metric.classes.map((metric, j) => ({ metric, probability: ml[j]! })));
+  softmaxInPlace(pl);
+  const predicates = byProbability(model.predicate.classes.map((predicate, j) => ({ predicate, probability: pl[j]! })));
   return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability) };
+}
+
+/** softmax(), the same doubles in the same order, without an array per step. */
+function softmaxInPlace(z: Float64Array): void {
+  let max = -Infinity;
+  for (let j = 0; j < z.length; j++) if (z[j]! > max) max = z[j]!;
+  let sum = 0;
+  for (let j = 0; j < z.length; j++) sum += z[j] = Math.exp(z[j]! - max);
+  for (let j = 0; j < z.length; j++) z[j]! /= sum;
+}
+
+/** Most probable first, ties in class order: a stable sort of a score's few classes, without a comparator call each. */
+function byProbability<T extends { probability: number }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.probability < x.probability) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 export interface Contribution {
