@@ -32,26 +32,6 @@ export interface DocReading {
   hitsOfText(key: string, text: string): SentenceHits;
 }
 
-/**
- * A sentence whose topic test runs when first asked: only the sentences around a number are,
- * and on a long page most are not.
- */
-class Sentence implements DocSentence {
-  private topic: boolean | undefined;
-  constructor(
-    readonly block: number,
-    readonly start: number,
-    readonly end: number,
-    readonly text: string,
-    readonly inBlock: number,
-  ) {}
-
-  get hasTopic(): boolean {
-    if (this.topic === undefined) this.topic = TOPIC_HINT.test(this.text);
-    return this.topic;
-  }
-}
-
 export function readDocument(doc: DocumentInput, rules: CompiledRules): DocReading {
   const sentences: DocSentence[] = [];
   const blockFirst: number[] = [];
@@ -71,7 +51,7 @@ export function readDocument(doc: DocumentInput, rules: CompiledRules): DocReadi
     introOf.push(intro);
     splitSentences(block.text).forEach((span, inBlock) => {
       const text = block.text.slice(span.start, span.end);
-      sentences.push(new Sentence(b, span.start, span.end, text, inBlock));
+      sentences.push({ block: b, start: span.start, end: span.end, text, inBlock, hasTopic: TOPIC_HINT.test(text) });
     });
   });
   const cache = new Map<number, SentenceHits>();
