@@ -68,8 +68,22 @@ function normalWord(w: string): string {
   return w;
 }
 
+/** A token's normal words, made once per word: every claim reads its sentence and its clause. */
+const normalCache = new Map<string, readonly string[]>();
+function normalWords(word: string): readonly string[] {
+  let words = normalCache.get(word);
+  if (words === undefined) {
+    words = STOPWORDS.has(word) ? [word] : normalWord(word).split(' ');
+    if (normalCache.size > 50_000) normalCache.clear();
+    normalCache.set(word, words);
+  }
+  return words;
+}
+
 function normalTokens(text: string): string[] {
-  return tokenize(text).flatMap((t) => (STOPWORDS.has(t.text) ? [t.text] : normalWord(t.text).split(' ')));
+  const out: string[] = [];
+  for (const t of tokenize(text)) for (const w of normalWords(t.text)) out.push(w);
+  return out;
 }
 
 function labelWords(text: string): Set<string> {
@@ -84,11 +98,69 @@ function labelWords(text: string): Set<string> {
   return out;
 }
 
-function sentenceWords(sentence: string): Set<string> {
-  const tokens = normalTokens(sentence);
-  const out = new Set(tokens);
-  tokens.forEach((w, i) => tokens[i + 1] && out.add(`${w} ${tokens[i + 1]}`));
-  return out;
+/**
+ * A sentence's words as normalTokens reads them, each with the span of the token it comes
+ * from: the clause's words are those of the tokens inside it (no token crosses a clause
+ * break), so a clause costs no second reading. The last sentences' are kept: the numbers of
+ * one sentence ask in turn. Shared arrays, never changed.
+ */
+interface SentenceWord {
+  word: string;
+  start: number;
+  end: number;
+}
+const recentWords = new Map<string, readonly SentenceWord[]>();
+const RECENT_SENTENCES = 32;
+function wordsOfSentence(sentence: string): readonly SentenceWord[] {
+  let words = recentWords.get(sentence);
+  if (words === undefined) {
+    const out: SentenceWord[] = [];
+    for (const t of tokenize(sentence)) for (const word of normalWords(t.text)) out.push({ word, start: t.start, end: t.end });
+    words = out;
+    if (recentWords.size >= RECENT_SENTENCES) recentWords.clear();
+    recentWords.set(sentence, words);
+  }
+  return words;
+}
+
+/**
+ * The label words (one word, or two in a row) of a list of measures, by their first word: a
+ * sentence is read against them word by word, and no word pair of the sentence is made that
+ * no label has.
+ */
+type LabelIndex = Map<string, { word: string; second: string | null }[]>;
+function labelIndex(labels: readonly Set<string>[]): LabelIndex {
+  const index: LabelIndex = new Map();
+  for (const own of labels) {
+    for (const word of own) {
+      const space = word.indexOf(' ');
+      const first = space < 0 ? word : word.slice(0, space);
+      const entry = { word, second: space < 0 ? null : word.slice(space + 1) };
+      const list = index.get(first);
+      if (!list) index.set(first, [entry]);
+      else if (!list.some((e) => e.word === word)) list.push(entry);
+    }
+  }
+  return index;
+}
+
+/**
+ * The label words the sentence (or the part of it from `start` to `end`) says: the words of
+ * its tokens, and each pair of words in a row.
+ */
+function saidWords(index: LabelIndex, words: readonly SentenceWord[], start = 0, end = Infinity): Set<string> {
+  const said = new Set<string>();
+  let i = 0;
+  while (i < words.length && words[i]!.start < start) i++;
+  let last = i;
+  while (last < words.length && words[last]!.end <= end) last++;
+  for (; i < last; i++) {
+    const entries = index.get(words[i]!.word);
+    if (!entries) continue;
+    const next = i + 1 < last ? words[i + 1]!.word : null;
+    for (const e of entries) if (e.second === null || e.second === next) said.add(e.word);
+  }
+  return said;
 }
 
 /** A measure and its figures, in data order. */
@@ -130,22 +202,41 @@ function wordsOfMeasure(m: Measure): Set<string> {
 }
 
 /**
- * How well each measure's labels fit the sentence: each word of its labels found in the
- * sentence counts for more the fewer candidate measures share it ("Border Patrol" against
- * "CBP", "nationwide" against "Southwest border"; "rise" against a share of the same victims).
+ * A label word as fitScores weighs it: 1 / the number of candidate measures whose labels have
+ * it, or 0 where it cannot pick a measure (a claim verb, a generic word, a word every measure has).
  */
-function fitScores(measures: readonly Measure[], words: readonly Set<string>[], sentenceSaid: ReadonlySet<string>): number[] {
-  const said = new Set([...sentenceSaid].filter((w) => !w.split(' ').some((part) => CLAIM_VERBS.has(part))));
+interface WeighedWord {
+  word: string;
+  weight: number;
+}
+
+/** The words of each measure's labels with their weights, for one list of measures. */
+function weighWords(measures: readonly Measure[], words: readonly Set<string>[]): WeighedWord[][] {
   const sharedByOf = new Map<string, number>();
   return words.map((own) => {
-    let score = 0;
+    const out: WeighedWord[] = [];
     for (const w of own) {
-      if (!said.has(w) || isGeneric(w)) continue;
+      // "said" never holds a word with a claim verb in it.
+      if (w.split(' ').some((part) => CLAIM_VERBS.has(part)) || isGeneric(w)) continue;
       let sharedBy = sharedByOf.get(w);
       if (sharedBy === undefined) sharedByOf.set(w, (sharedBy = words.filter((other) => other.has(w)).length));
       // A word every measure has tells none apart.
-      if (sharedBy < measures.length || measures.length === 1) score += 1 / sharedBy;
+      if (sharedBy < measures.length || measures.length === 1) out.push({ word: w, weight: 1 / sharedBy });
     }
+    return out;
+  });
+}
+
+/**
+ * How well each measure's labels fit the sentence: each word of its labels found in the
+ * sentence counts for more the fewer candidate measures share it ("Border Patrol" against
+ * "CBP", "nationwide" against "Southwest border"; "rise" against a share of the same victims).
+ * The sums run in the labels' word order.
+ */
+function fitScores(weighed: readonly (readonly WeighedWord[])[], said: ReadonlySet<string>): number[] {
+  return weighed.map((own) => {
+    let score = 0;
+    for (const { word, weight } of own) if (said.has(word)) score += weight;
     return score;
   });
 }
@@ -161,6 +252,26 @@ const isGeneric = (w: string) => w.split(' ').every((part) => GENERIC.has(part) 
 /** Whether the measure's labels name something the sentence names beyond the domain's generic words. */
 function namesSameWhole(m: Measure, said: ReadonlySet<string>): boolean {
   return m.figures.some((f) => wordsOfFigure(f).some((w) => said.has(w) && !isGeneric(w)));
+}
+
+/**
+ * The measures of a list of figures and their weighed label words, kept by the list's first
+ * figure: every claim of a metric asks for the same list. Reused only for the very same figures.
+ */
+interface MeasureSet {
+  measures: Measure[];
+  weighed: WeighedWord[][];
+  index: LabelIndex;
+}
+const measureSets = new WeakMap<Figure, { figures: readonly Figure[]; set: MeasureSet }>();
+function measuresFor(figures: readonly Figure[]): MeasureSet {
+  const known = figures.length ? measureSets.get(figures[0]!) : undefined;
+  if (known && known.figures.length === figures.length && known.figures.every((f, i) => f === figures[i])) return known.set;
+  const measures = measuresOf(figures);
+  const labels = measures.map(wordsOfMeasure);
+  const set = { measures, weighed: weighWords(measures, labels), index: labelIndex(labels) };
+  if (figures.length) measureSets.set(figures[0]!, { figures: [...figures], set });
+  return set;
 }
 
 /** What a figure for the named period weighs against words of the labels found in the sentence. */
@@ -179,7 +290,12 @@ const CLAUSE_BREAK = /[;,—–]|\s-\s/g;
 
 /** The clause of the sentence that holds the number; the whole sentence where the number is not known. */
 export function clauseOf(sentence: string, number?: { start: number; end: number }): string {
-  if (!number || number.end > sentence.length) return sentence;
+  const { start, end } = clauseSpan(sentence, number);
+  return sentence.slice(start, end);
+}
+
+function clauseSpan(sentence: string, number?: { start: number; end: number }): { start: number; end: number } {
+  if (!number || number.end > sentence.length) return { start: 0, end: sentence.length };
   let start = 0;
   let end = sentence.length;
   for (const m of sentence.matchAll(CLAUSE_BREAK)) {
@@ -191,7 +307,7 @@ export function clauseOf(sentence: string, number?: { start: number; end: number
       break;
     }
   }
-  return sentence.slice(start, end);
+  return { start, end };
 }
 
 /** The figure to show, or null where none may stand beside the number (see compareClaim). */
@@ -266,18 +382,19 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return none('This number is a change between two times, not a level; Metric Lens has no published change of this kind, so no level is shown beside it.');
   }
   const usable = ofKind.filter((f) => comparableUnits(f.unit, input.unit));
-  const measures = measuresOf(usable);
+  const { measures, weighed, index } = measuresFor(usable);
   if (!measures.length) {
     const units = [...new Set(figures.map((f) => UNIT_PLURALS[f.unit]))].join(' and ');
     return none(`Metric Lens’s official figures for this metric are ${units}, not ${UNIT_NAMES[input.unit]} like this one, so none is shown: a figure in another unit would not compare.`);
   }
   // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
-  const clause = clauseOf(input.sentence, input.number);
-  const sentenceSaid = sentenceWords(input.sentence);
-  const clauseSaid = sentenceWords(clause);
-  const labels = measures.map(wordsOfMeasure);
-  const whole = fitScores(measures, labels, sentenceSaid);
-  const own = fitScores(measures, labels, clauseSaid);
+  const words = wordsOfSentence(input.sentence);
+  const sentenceSaid = saidWords(index, words);
+  const span = clauseSpan(input.sentence, input.number);
+  const clause = input.sentence.slice(span.start, span.end);
+  const clauseSaid = saidWords(index, words, span.start, span.end);
+  const whole = fitScores(weighed, sentenceSaid);
+  const own = fitScores(weighed, clauseSaid);
   // On the scale of one reading of the sentence, the clause's words weigh three times the rest's.
   const fit = whole.map((w, i) => (w + 3 * own[i]!) / 4);
   const { period } = input;
@@ -342,13 +459,6 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: st
     );
   }
   return { comparison: describe(nearest, false, 'nearest', `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`) };
-}
-
-/** The span of the clause that holds the number (see clauseOf). */
-function clauseSpan(sentence: string, number: { start: number; end: number }): { start: number; end: number } {
-  const clause = clauseOf(sentence, number);
-  const start = sentence.lastIndexOf(clause, number.start);
-  return { start: Math.max(0, start), end: Math.max(0, start) + clause.length };
 }
 
 function describe(f: Figure, samePeriod: boolean, periodMatch: Comparison['periodMatch'], statement: string): Comparison {

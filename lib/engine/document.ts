@@ -15,7 +15,7 @@ import { metricById } from '../../rules/index';
 import { annotate } from './annotate';
 import { findCandidates, type Candidate } from './candidates';
 import { compileRules, mergePacks, type CompiledRules } from './compile';
-import { claimProbability, contributions, scoreEvidence, type Scored } from './model';
+import { contributions, scoreIfClaim, type Scored } from './model';
 import { QUANTITY_HINT, TOPIC_HINT } from './prefilter';
 import { readDocument } from './reading';
 
@@ -97,9 +97,8 @@ export function findClaimsInDocument(doc: DocumentInput, options: EngineOptions 
   const disabled = new Set(options.disabledMetrics ?? []);
   const chosen: { c: Candidate; s: Scored }[] = [];
   for (const c of candidates) {
-    if (claimProbability(model, c.evidence) < threshold) continue;
-    const s = scoreEvidence(model, c.evidence);
-    if (s.pClaim < threshold || disabled.has(s.metrics[0]!.metric)) continue;
+    const s = scoreIfClaim(model, c.evidence, threshold);
+    if (!s || disabled.has(s.metrics[0]!.metric)) continue;
     chosen.push({ c, s });
   }
   // Claims never overlap: where two spans do, the likelier claim stays.
@@ -128,7 +127,8 @@ function toClaim(
   const predicate = s.predicates[0]?.predicate ?? c.predicate.predicate;
   const context = { passage: text, sentence: c.sentenceSpan, pageDate, hits: c.hits, predicateRule: predicate === c.predicate.predicate ? c.predicate.ruleId : null };
   const note = annotate(c.q, predicate, metricById(metric), extraFigures(packs, metric), context);
-  const parts = contributions(model, c.evidence, metric);
+  // Reasons name only what spoke for the claim: the parts against it are never read.
+  const parts = contributions(model, c.evidence, metric, { positiveOnly: true });
   const reasons: Reason[] = [];
   const seen = new Set<string>();
   const take = (list: { feature: string; weight: number }[], n: number) => {

@@ -14,7 +14,8 @@ export function findClaims(text: string, options: EngineOptions = {}): Claim[] {
   if (!mayHoldClaim(text)) return [];
   const { doc, starts } = blocksOfText(text);
   return findClaimsInDocument(doc, options).flatMap((claims, b) =>
-    claims.map((c) => ({
+    // A block at the start of the text already has the text's offsets (fresh claims, not shared).
+    starts[b] === 0 ? claims : claims.map((c) => ({
       ...c,
       start: c.start + starts[b]!,
       end: c.end + starts[b]!,

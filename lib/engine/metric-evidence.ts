@@ -46,6 +46,8 @@ export function metricConjunctions({ values, q, noun, predicate, topics, words, 
   const inSentence = new Map<string, number>();
   const inContext = new Map<string, number>();
   for (const [name, v] of values) {
+    // Both patterns read only `cw.` features: the others (most of them) cost no regex.
+    if (!name.startsWith('cw.')) continue;
     let m = name.match(SENTENCE_CUE);
     if (m) {
       inSentence.set(m[1]!, Math.max(inSentence.get(m[1]!) ?? 0, v));

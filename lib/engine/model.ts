@@ -107,19 +107,51 @@ export function calibrate(model: Pick<ModelFile, 'calibration'>, pClaim: number,
   return sigmoid(a * Math.log(p / (1 - p)) + b * Math.log(Math.max(eps, pMetric)) + c);
 }
 
-export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
-  const { rows } = index(model);
-  const km = model.metric.classes.length;
-  const kp = model.predicate.classes.length;
-  // The three models in one pass over the features, each sum in the features' order.
-  let claimLogit = 0;
-  // Typed sums: the same doubles, without boxing each partial sum.
-  const ml = new Float64Array(km);
-  const pl = new Float64Array(kp);
-  for (const [f, v] of evidence.values) {
+/** A number's features that the model has weights for, in the features' order, with their values. */
+interface Known {
+  rows: Row[];
+  values: number[];
+  claimLogit: number;
+}
+
+/** One pass over the features: the claim logit, and the rows the other two decisions read. */
+function knownFeatures(rows: ReadonlyMap<string, Row>, values: ReadonlyMap<string, number>): Known {
+  const known: Known = { rows: [], values: [], claimLogit: 0 };
+  let z = 0;
+  for (const [f, v] of values) {
     const row = rows.get(f);
     if (!row) continue;
-    claimLogit += row.claim * v;
+    z += row.claim * v;
+    known.rows.push(row);
+    known.values.push(v);
+  }
+  known.claimLogit = z;
+  return known;
+}
+
+export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
+  return scoreKnown(model, evidence, knownFeatures(index(model).rows, evidence.values));
+}
+
+/**
+ * The scores of a number whose claim probability reaches `threshold`, else null: the
+ * features are read once for both steps, and a number under it costs no metric decision.
+ */
+export function scoreIfClaim(model: ModelFile, evidence: Evidence, threshold: number): Scored | null {
+  const known = knownFeatures(index(model).rows, evidence.values);
+  return sigmoid(known.claimLogit) < threshold ? null : scoreKnown(model, evidence, known);
+}
+
+function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored {
+  const km = model.metric.classes.length;
+  const kp = model.predicate.classes.length;
+  // Each sum in the features' order. Typed sums: the same doubles, without boxing each partial sum.
+  const ml = new Float64Array(km);
+  const pl = new Float64Array(kp);
+  const { rows, values } = known;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const v = values[i]!;
     const m = row.metric;
     const p = row.predicate;
     // Most features are binary: w * 1 is w, so the product is left out there.
@@ -131,16 +163,40 @@ export function scoreEvidence(model: ModelFile, evidence: Evidence): Scored {
       if (p) for (let j = 0; j < kp; j++) pl[j]! += p[j]! * v;
     }
   }
+  const claimLogit = known.claimLogit;
   const pClaim = sigmoid(claimLogit);
   for (const [metric, w] of evidence.packCues) {
     const j = model.metric.classes.indexOf(metric as MetricId);
     if (j >= 0) ml[j]! += w;
   }
-  const mp = softmax(Array.from(ml));
-  const metrics = model.metric.classes.map((metric, j) => ({ metric, probability: mp[j]! })).sort((a, b) => b.probability - a.probability);
-  const pp = softmax(Array.from(pl));
-  const predicates = model.predicate.classes.map((predicate, j) => ({ predicate, probability: pp[j]! })).sort((a, b) => b.probability - a.probability);
+  softmaxInPlace(ml);
+  const metrics = byProbability(model.metric.classes.map((metric, j) => ({ metric, probability: ml[j]! })));
+  softmaxInPlace(pl);
+  const predicates = byProbability(model.predicate.classes.map((predicate, j) => ({ predicate, probability: pl[j]! })));
   return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability) };
+}
+
+/** softmax(), the same doubles in the same order, without an array per step. */
+function softmaxInPlace(z: Float64Array): void {
+  let max = -Infinity;
+  for (let j = 0; j < z.length; j++) if (z[j]! > max) max = z[j]!;
+  let sum = 0;
+  for (let j = 0; j < z.length; j++) sum += z[j] = Math.exp(z[j]! - max);
+  for (let j = 0; j < z.length; j++) z[j]! /= sum;
+}
+
+/** Most probable first, ties in class order: a stable sort of a score's few classes, without a comparator call each. */
+function byProbability<T extends { probability: number }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]!.probability < x.probability) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
+  return list;
 }
 
 export interface Contribution {
@@ -152,7 +208,13 @@ export interface Contribution {
  * Each feature's part in choosing `metric` over the average of the other metrics
  * (log-odds), and in the claim decision: the largest first.
  */
-export function contributions(model: ModelFile, evidence: Evidence, metric: MetricId): { metric: Contribution[]; claim: Contribution[] } {
+export function contributions(
+  model: ModelFile,
+  evidence: Evidence,
+  metric: MetricId,
+  /** Only the parts for (weight > 0): the reasons need no others, and fewer sort faster. */
+  { positiveOnly = false }: { positiveOnly?: boolean } = {},
+): { metric: Contribution[]; claim: Contribution[] } {
   const k = model.metric.classes.indexOf(metric);
   const n = model.metric.classes.length;
   const forMetric: Contribution[] = [];
@@ -164,9 +226,13 @@ export function contributions(model: ModelFile, evidence: Evidence, metric: Metr
     const w = row.metric;
     if (w && k >= 0) {
       const mean = (row.metricSum - w[k]!) / (n - 1);
-      forMetric.push({ feature: f, weight: (w[k]! - mean) * v });
+      const weight = (w[k]! - mean) * v;
+      if (!positiveOnly || !(weight <= 0)) forMetric.push({ feature: f, weight });
     }
-    if (row.claim) forClaim.push({ feature: f, weight: row.claim * v });
+    if (row.claim) {
+      const weight = row.claim * v;
+      if (!positiveOnly || !(weight <= 0)) forClaim.push({ feature: f, weight });
+    }
   }
   const byWeight = (a: Contribution, b: Contribution) => Math.abs(b.weight) - Math.abs(a.weight) || (a.feature < b.feature ? -1 : 1);
   return { metric: forMetric.sort(byWeight), claim: forClaim.sort(byWeight) };

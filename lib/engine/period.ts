@@ -84,7 +84,32 @@ function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
-function collectAtoms(text: string, pageDate: Iso | undefined): Atom[] {
+/**
+ * The last texts' atoms, by page date: a claim's sentence is read for its period, for a
+ * period it names without a year, and again by the comparison. Shared arrays, never changed.
+ */
+const recentAtoms = new Map<Iso | undefined, Map<string, readonly Atom[]>>();
+let recentCount = 0;
+const RECENT_TEXTS = 64;
+
+function collectAtoms(text: string, pageDate: Iso | undefined): readonly Atom[] {
+  let byText = recentAtoms.get(pageDate);
+  let atoms = byText?.get(text);
+  if (atoms === undefined) {
+    atoms = readAtoms(text, pageDate);
+    if (recentCount >= RECENT_TEXTS) {
+      recentAtoms.clear();
+      recentCount = 0;
+      byText = undefined;
+    }
+    if (!byText) recentAtoms.set(pageDate, (byText = new Map()));
+    byText.set(text, atoms);
+    recentCount++;
+  }
+  return atoms;
+}
+
+function readAtoms(text: string, pageDate: Iso | undefined): Atom[] {
   const atoms: Atom[] = [];
   for (const m of text.matchAll(FISCAL)) {
     const year = twoOrFourDigits(m[1]!);
