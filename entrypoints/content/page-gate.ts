@@ -1,6 +1,7 @@
-// What every page runs: one read of the rendered text and the prefilter on
-// it, and a change watcher for text that comes later. A page with no line
-// holding both a quantity and a topic word costs that and nothing more: the
+// What every page runs: one sliced walk over the text nodes with the
+// prefilter (a block with a quantity and a topic word, shown), and a change
+// watcher for text that comes later. A page with no such block costs that
+// and nothing more: the
 // extension API is not touched, no settings are asked for, no UI is built.
 // Where a candidate appears (at load or later, as the page changes) the gate
 // indexes the candidate blocks and their context and asks the background
@@ -8,26 +9,21 @@
 // imported, and its session takes over with those claims: settings, popup
 // requests, painting, later changes.
 import type { Browser } from 'webextension-polyfill';
-import { blockMayHoldClaim, candidateLines, candidateLinesSliced, changedBlocks, holdsCandidateAcrossBreaks, renderedText, type LineVerdict } from '../../lib/dom/candidates';
+import { blockMayHoldClaim, changedBlocks, gateCandidates } from '../../lib/dom/candidates';
 import { watchMutations } from '../../lib/dom/mutations';
-import { yieldToPage } from '../../lib/dom/slices';
+import { TimeSlicer } from '../../lib/dom/slices';
 import { extensionApi } from './extension-api';
 import { importSession, type PageSession } from './handoff';
 import { MARK, type MarkName } from './marks';
 import { isOwnNode } from './own-nodes';
-import { analyzePage, hasClaims, liveIndexOptions, type PageAnswer } from './page-analysis';
+import { analyzePage, hasClaims, liveIndexOptions, type AnalysisTarget, type PageAnswer } from './page-analysis';
 
 /** The annotator script, built beside this one (see wxt.config.ts: web_accessible_resources). */
 const ANNOTATOR_SCRIPT = '/content-annotator.js';
 
-/** Rendered text longer than this is scanned in slices (the read itself is one native call). */
-const SLICE_ABOVE_CHARS = 400_000;
-
 /**
- * Calls `work` in the page's first idle period. Reading rendered text lays the
- * page out if it is not yet: waiting for the page's own first frame keeps its
- * layout (long on a large page) out of our work, and a task of its own keeps
- * us out of the frame.
+ * Calls `work` in the page's first idle period: the page's own parsing and
+ * first frame come first, and a task of its own keeps us out of the frame.
  */
 function whenIdle(doc: Document, work: () => void): void {
   const view = doc.defaultView!;
@@ -126,7 +122,7 @@ function gate(doc: Document): () => void {
       else if (running || starting) held.push({ added, removedFrom });
       else {
         const blocks = candidatesIn([{ added, removedFrom }]);
-        if (blocks.length > 0) analyze(blocks);
+        if (blocks.length > 0) analyze({ blocks });
       }
     },
   });
@@ -168,10 +164,10 @@ function gate(doc: Document): () => void {
       });
   };
 
-  const analyze = (candidates: Element[] | null) => {
+  const analyze = (target: AnalysisTarget) => {
     running = true;
     const gen = ++generation;
-    analyzePage(doc, candidates, options, { current: () => gen === generation, indexed: () => mark(MARK.indexed) })
+    analyzePage(doc, target, options, { current: () => gen === generation, indexed: () => mark(MARK.indexed) })
       .then(
         (answer) => {
           if (answer) mark(MARK.answered);
@@ -193,22 +189,34 @@ function gate(doc: Document): () => void {
         pageOwed = false;
         const blocks = candidatesIn(held.splice(0));
         if (owed) analyze(null);
-        else if (blocks.length > 0) analyze(blocks);
+        else if (blocks.length > 0) analyze({ blocks });
       });
   };
 
-  const root = doc.body ?? doc.documentElement;
-  const text = root ? renderedText(root) : '';
-  const finish = (verdict: LineVerdict) => {
-    if (verdict === 'same-line' || (verdict === 'adjacent-lines' && holdsCandidateAcrossBreaks(doc))) {
-      analyze(null);
+  // One walk over the text nodes, in slices, as the floor walks them: no rendered-text read (which
+  // lays the page out and is one long native call on a large page); the shown blocks it finds go
+  // straight to the careful index. A change seen meanwhile waits (running) and is judged after.
+  running = true;
+  const walkGen = generation;
+  const slicer = new TimeSlicer(8);
+  void gateCandidates(doc, async () => {
+    await slicer.pause();
+    return walkGen === generation;
+  }).then((located) => {
+    running = false;
+    if (located === null) return; // stopped
+    if (located.length > 0) {
+      analyze({ located });
       return;
     }
     mark(MARK.indexed);
     mark(MARK.done);
-  };
-  if (text.length <= SLICE_ABOVE_CHARS) finish(candidateLines(text));
-  else void yieldToPage().then(() => candidateLinesSliced(text, yieldToPage).then(finish)); // the read took its slice
+    const blocks = candidatesIn(held.splice(0));
+    if (pageOwed) {
+      pageOwed = false;
+      analyze(null);
+    } else if (blocks.length > 0) analyze({ blocks });
+  });
   return () => {
     generation++;
     watch.stop();

@@ -292,6 +292,40 @@ export function* topicBlocks(root: Node, every = 400): Generator<Located | null>
   }
 }
 
+/** What `checkVisibility` takes: both spellings of the visibility option (Firefox knew the older one first). */
+const SHOWN_OPTIONS = { visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions;
+
+/**
+ * Is `element` rendered (not display:none, not visibility:hidden)? One native
+ * call per element, asked only of the few blocks that hold a candidate; where
+ * the browser lacks it the careful index (computed style) decides instead.
+ */
+export function isShown(element: Element): boolean {
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility(SHOWN_OPTIONS) : true;
+}
+
+/**
+ * The gate's one pass over the page: the quick locating walk (`topicBlocks`),
+ * with `pause` awaited between its steps (false: give up, null returned),
+ * keeping the headings and the candidate blocks that are shown. No candidate
+ * left: an empty list, and the page costs no more than this walk. Where it
+ * finds some, they go to the careful index as they are (no second walk).
+ */
+export async function gateCandidates(doc: Document, pause: () => Promise<boolean>): Promise<Located[] | null> {
+  const found: Located[] = [];
+  let candidates = 0;
+  for (const next of topicBlocks(doc)) {
+    if (!next) {
+      if (!(await pause())) return null;
+    } else if (next.heading) found.push(next);
+    else if (isShown(next.element)) {
+      found.push(next);
+      candidates++;
+    }
+  }
+  return candidates > 0 ? found : [];
+}
+
 /** The full walk's candidates with the page's headings merged in, in document order. */
 function* withHeadings(doc: Document, candidates: Generator<Element | null>): Generator<Located | null> {
   const headings = doc.querySelectorAll('h1, h2, h3, h4, h5, h6');
