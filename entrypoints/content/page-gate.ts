@@ -1,15 +1,15 @@
-// What every page runs: one sliced walk over the text nodes with the
-// prefilter (a block with a quantity and a topic word, shown), and a change
-// watcher for text that comes later. A page with no such block costs that
-// and nothing more: the
-// extension API is not touched, no settings are asked for, no UI is built.
+// What every page runs: the prefilter on its rendered text (one read; on a
+// large page, one sliced walk over the text nodes that also finds the shown
+// candidate blocks), and a change watcher for text that comes later. A page
+// with no candidate costs that and nothing more: the extension API is not
+// touched, no settings are asked for, no UI is built.
 // Where a candidate appears (at load or later, as the page changes) the gate
 // indexes the candidate blocks and their context and asks the background
 // engine, in one message; only when claims come back is the annotator script
 // imported, and its session takes over with those claims: settings, popup
 // requests, painting, later changes.
 import type { Browser } from 'webextension-polyfill';
-import { blockMayHoldClaim, changedBlocks, gateCandidates } from '../../lib/dom/candidates';
+import { blockMayHoldClaim, candidateLines, changedBlocks, gateCandidates, holdsCandidateAcrossBreaks, renderedText } from '../../lib/dom/candidates';
 import { watchMutations } from '../../lib/dom/mutations';
 import { TimeSlicer } from '../../lib/dom/slices';
 import { extensionApi } from './extension-api';
@@ -20,6 +20,12 @@ import { analyzePage, hasClaims, liveIndexOptions, type AnalysisTarget, type Pag
 
 /** The annotator script, built beside this one (see wxt.config.ts: web_accessible_resources). */
 const ANNOTATOR_SCRIPT = '/content-annotator.js';
+
+/**
+ * A page with more text than this (textContent: no layout) is gated by the sliced walk; a smaller
+ * one by one read of its rendered text, a native call cheaper than any walk where it is short.
+ */
+const WALK_ABOVE_CHARS = 400_000;
 
 /**
  * Calls `work` in the page's first idle period: the page's own parsing and
@@ -193,9 +199,23 @@ function gate(doc: Document): () => void {
       });
   };
 
-  // One walk over the text nodes, in slices, as the floor walks them: no rendered-text read (which
-  // lays the page out and is one long native call on a large page); the shown blocks it finds go
-  // straight to the careful index. A change seen meanwhile waits (running) and is judged after.
+  const root = doc.body ?? doc.documentElement;
+  if (!root || (root.textContent?.length ?? 0) <= WALK_ABOVE_CHARS) {
+    const text = root ? renderedText(root) : '';
+    const verdict = candidateLines(text);
+    if (verdict === 'same-line' || (verdict === 'adjacent-lines' && holdsCandidateAcrossBreaks(doc))) analyze(null);
+    else {
+      mark(MARK.indexed);
+      mark(MARK.done);
+    }
+    return () => {
+      generation++;
+      watch.stop();
+    };
+  }
+  // A large page: one walk over the text nodes, in slices, as the floor walks them (its rendered
+  // text would be one long native call that lays it out); the shown blocks it finds go straight to
+  // the careful index. A change seen meanwhile waits (running) and is judged after.
   running = true;
   const walkGen = generation;
   const slicer = new TimeSlicer(8);
