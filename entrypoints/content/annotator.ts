@@ -218,7 +218,7 @@ export class Annotator implements PageAnnotator {
    */
   private async scan(candidates: Element[] | null, gen: number, initial = false, given?: PageAnswer): Promise<void> {
     const current = () => gen === this.generation;
-    const answer = given ?? (await analyzePage(this.doc, candidates, this.indexOptions, { current }));
+    const answer = given ?? (await analyzePage(this.doc, candidates && { blocks: candidates }, this.indexOptions, { current }));
     if (!current()) return;
     if (initial) this.hooks.mark(MARK.indexed);
     if (answer) await this.apply(answer, new TimeSlicer(8), gen);

@@ -2,7 +2,7 @@
 // candidate blocks (or take the changed ones), index their context, send the
 // chosen document to the background engine, read its answer. The page's
 // thread is given back between slices of a few milliseconds.
-import { locateCandidates, locatedFromBlocks } from '../../lib/dom/candidates';
+import { locateCandidates, locatedFromBlocks, type Located } from '../../lib/dom/candidates';
 import type { BlockPlace } from '../../lib/dom/page-blocks';
 import { readPageDocument } from '../../lib/dom/page-document';
 import { TimeSlicer, yieldToPage } from '../../lib/dom/slices';
@@ -34,23 +34,33 @@ export interface AnalysisHooks {
 }
 
 /**
- * Analyzes `candidates` (changed blocks), or the whole page when null. Resolves
- * to null when given up or when no block needed the engine; rejects when the
- * extension API throws (an extension reloaded under the page).
+ * What to analyze: changed blocks, the blocks and headings the gate already
+ * located, or (null) the whole page, located afresh.
+ */
+export type AnalysisTarget = { blocks: readonly Element[] } | { located: readonly Located[] } | null;
+
+/**
+ * Analyzes `target`. Resolves to null when given up or when no block needed
+ * the engine; rejects when the extension API throws (an extension reloaded
+ * under the page).
  */
 export async function analyzePage(
   doc: Document,
-  candidates: readonly Element[] | null,
+  target: AnalysisTarget,
   options: CollectOptions,
   hooks: AnalysisHooks,
 ): Promise<PageAnswer | null> {
-  await yieldToPage(); // a task of its own: the caller's (the gate's read) took its slice
+  await yieldToPage(); // a task of its own: the caller's (the gate's walk) took its slice
   const slicer = new TimeSlicer(8);
   const pause = async () => {
     await slicer.pause();
     return hooks.current();
   };
-  const found = candidates ? locatedFromBlocks(doc, candidates) : await locateCandidates(doc, pause);
+  const found = !target
+    ? await locateCandidates(doc, pause)
+    : 'located' in target
+      ? target.located
+      : locatedFromBlocks(doc, target.blocks);
   if (!found || !hooks.current()) return null;
   const page = await readPageDocument(doc, found, options, pause);
   if (!page || !hooks.current()) return null;

@@ -1,33 +1,35 @@
-// What every page runs: one read of the rendered text and the prefilter on
-// it, and a change watcher for text that comes later. A page with no line
-// holding both a quantity and a topic word costs that and nothing more: the
-// extension API is not touched, no settings are asked for, no UI is built.
+// What every page runs: the prefilter on its rendered text (one read; on a
+// large page, one sliced walk over the text nodes that also finds the shown
+// candidate blocks), and a change watcher for text that comes later. A page
+// with no candidate costs that and nothing more: the extension API is not
+// touched, no settings are asked for, no UI is built.
 // Where a candidate appears (at load or later, as the page changes) the gate
 // indexes the candidate blocks and their context and asks the background
 // engine, in one message; only when claims come back is the annotator script
 // imported, and its session takes over with those claims: settings, popup
 // requests, painting, later changes.
 import type { Browser } from 'webextension-polyfill';
-import { blockMayHoldClaim, candidateLines, candidateLinesSliced, changedBlocks, holdsCandidateAcrossBreaks, renderedText, type LineVerdict } from '../../lib/dom/candidates';
+import { blockMayHoldClaim, candidateLines, changedBlocks, gateCandidates, holdsCandidateAcrossBreaks, renderedText } from '../../lib/dom/candidates';
 import { watchMutations } from '../../lib/dom/mutations';
-import { yieldToPage } from '../../lib/dom/slices';
+import { TimeSlicer } from '../../lib/dom/slices';
 import { extensionApi } from './extension-api';
 import { importSession, type PageSession } from './handoff';
 import { MARK, type MarkName } from './marks';
 import { isOwnNode } from './own-nodes';
-import { analyzePage, hasClaims, liveIndexOptions, type PageAnswer } from './page-analysis';
+import { analyzePage, hasClaims, liveIndexOptions, type AnalysisTarget, type PageAnswer } from './page-analysis';
 
 /** The annotator script, built beside this one (see wxt.config.ts: web_accessible_resources). */
 const ANNOTATOR_SCRIPT = '/content-annotator.js';
 
-/** Rendered text longer than this is scanned in slices (the read itself is one native call). */
-const SLICE_ABOVE_CHARS = 400_000;
+/**
+ * A page with more text than this (textContent: no layout) is gated by the sliced walk; a smaller
+ * one by one read of its rendered text, a native call cheaper than any walk where it is short.
+ */
+const WALK_ABOVE_CHARS = 400_000;
 
 /**
- * Calls `work` in the page's first idle period. Reading rendered text lays the
- * page out if it is not yet: waiting for the page's own first frame keeps its
- * layout (long on a large page) out of our work, and a task of its own keeps
- * us out of the frame.
+ * Calls `work` in the page's first idle period: the page's own parsing and
+ * first frame come first, and a task of its own keeps us out of the frame.
  */
 function whenIdle(doc: Document, work: () => void): void {
   const view = doc.defaultView!;
@@ -126,7 +128,7 @@ function gate(doc: Document): () => void {
       else if (running || starting) held.push({ added, removedFrom });
       else {
         const blocks = candidatesIn([{ added, removedFrom }]);
-        if (blocks.length > 0) analyze(blocks);
+        if (blocks.length > 0) analyze({ blocks });
       }
     },
   });
@@ -168,10 +170,10 @@ function gate(doc: Document): () => void {
       });
   };
 
-  const analyze = (candidates: Element[] | null) => {
+  const analyze = (target: AnalysisTarget) => {
     running = true;
     const gen = ++generation;
-    analyzePage(doc, candidates, options, { current: () => gen === generation, indexed: () => mark(MARK.indexed) })
+    analyzePage(doc, target, options, { current: () => gen === generation, indexed: () => mark(MARK.indexed) })
       .then(
         (answer) => {
           if (answer) mark(MARK.answered);
@@ -193,22 +195,48 @@ function gate(doc: Document): () => void {
         pageOwed = false;
         const blocks = candidatesIn(held.splice(0));
         if (owed) analyze(null);
-        else if (blocks.length > 0) analyze(blocks);
+        else if (blocks.length > 0) analyze({ blocks });
       });
   };
 
   const root = doc.body ?? doc.documentElement;
-  const text = root ? renderedText(root) : '';
-  const finish = (verdict: LineVerdict) => {
-    if (verdict === 'same-line' || (verdict === 'adjacent-lines' && holdsCandidateAcrossBreaks(doc))) {
-      analyze(null);
+  if (!root || (root.textContent?.length ?? 0) <= WALK_ABOVE_CHARS) {
+    const text = root ? renderedText(root) : '';
+    const verdict = candidateLines(text);
+    if (verdict === 'same-line' || (verdict === 'adjacent-lines' && holdsCandidateAcrossBreaks(doc))) analyze(null);
+    else {
+      mark(MARK.indexed);
+      mark(MARK.done);
+    }
+    return () => {
+      generation++;
+      watch.stop();
+    };
+  }
+  // A large page: one walk over the text nodes, in slices, as the floor walks them (its rendered
+  // text would be one long native call that lays it out); the shown blocks it finds go straight to
+  // the careful index. A change seen meanwhile waits (running) and is judged after.
+  running = true;
+  const walkGen = generation;
+  const slicer = new TimeSlicer(8);
+  void gateCandidates(doc, async () => {
+    await slicer.pause();
+    return walkGen === generation;
+  }).then((located) => {
+    running = false;
+    if (located === null) return; // stopped
+    if (located.length > 0) {
+      analyze({ located });
       return;
     }
     mark(MARK.indexed);
     mark(MARK.done);
-  };
-  if (text.length <= SLICE_ABOVE_CHARS) finish(candidateLines(text));
-  else void yieldToPage().then(() => candidateLinesSliced(text, yieldToPage).then(finish)); // the read took its slice
+    const blocks = candidatesIn(held.splice(0));
+    if (pageOwed) {
+      pageOwed = false;
+      analyze(null);
+    } else if (blocks.length > 0) analyze({ blocks });
+  });
   return () => {
     generation++;
     watch.stop();

@@ -164,11 +164,15 @@ export function changedBlocks(changed: readonly Node[], isOwn: (node: Node) => b
   return out;
 }
 
-/** Prefilter on raw node text, collapsing white space only when a topic phrase might need it. */
-function textMayHoldClaim(text: string): boolean {
-  if (!QUANTITY_HINT.test(text)) return false;
+/** The topic half of the prefilter on raw node text, collapsing white space only when a topic phrase might need it. */
+function textHasTopic(text: string): boolean {
   if (TOPIC_HINT.test(text)) return true;
   return NEEDS_COLLAPSE.test(text) && TOPIC_HINT.test(text.replace(WHITESPACE_RUN, ' '));
+}
+
+/** Prefilter on raw node text. */
+function textMayHoldClaim(text: string): boolean {
+  return QUANTITY_HINT.test(text) && textHasTopic(text);
 }
 
 /**
@@ -263,13 +267,16 @@ function headingOf(parent: Element): Element | null {
  * never split over nodes), and only the block of a node that has one is read
  * whole for a topic word. Yields `null` every `every` text nodes, so the
  * caller can give the page its thread back. A number word split over two
- * nodes is missed here: `locateCandidates` falls back to the full walk when
- * this finds nothing.
+ * nodes is missed here: the page gate takes the walk as it is (the floor
+ * misses it too); `locateCandidates` falls back to the full walk when this
+ * finds nothing.
  */
 export function* topicBlocks(root: Node, every = 400): Generator<Located | null> {
   const walker = textWalker(root);
   if (!walker) return;
-  let last: Element | null = null;
+  // Each block is read once: a text node straight in a large container, between paragraphs
+  // with numbers, would otherwise have the container's whole text built again each time.
+  const read = new Set<Element>();
   let lastHeading: Element | null = null;
   let count = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -286,10 +293,45 @@ export function* topicBlocks(root: Node, every = 400): Generator<Located | null>
     }
     if (!QUANTITY_HINT.test((node as Text).data) || NEVER_SHOWN.has(p.localName)) continue;
     const block = isInlineByTag(p, true) ? blockByTag(p) : p;
-    if (!block || block === last) continue;
-    last = block;
-    if (textMayHoldClaim(block.textContent ?? '')) yield { element: block, heading: false };
+    if (!block || read.has(block)) continue;
+    read.add(block);
+    // The block holds a node with a quantity: only its topic is left to test.
+    if (textHasTopic(block.textContent ?? '')) yield { element: block, heading: false };
   }
+}
+
+/** What `checkVisibility` takes: both spellings of the visibility option (Firefox knew the older one first). */
+const SHOWN_OPTIONS = { visibilityProperty: true, checkVisibilityCSS: true } as CheckVisibilityOptions;
+
+/**
+ * Is `element` rendered (not display:none, not visibility:hidden)? One native
+ * call per element, asked only of the few blocks that hold a candidate; where
+ * the browser lacks it the careful index (computed style) decides instead.
+ */
+export function isShown(element: Element): boolean {
+  return typeof element.checkVisibility === 'function' ? element.checkVisibility(SHOWN_OPTIONS) : true;
+}
+
+/**
+ * The gate's one pass over the page: the quick locating walk (`topicBlocks`),
+ * with `pause` awaited between its steps (false: give up, null returned),
+ * keeping the headings and the candidate blocks that are shown. No candidate
+ * left: an empty list, and the page costs no more than this walk. Where it
+ * finds some, they go to the careful index as they are (no second walk).
+ */
+export async function gateCandidates(doc: Document, pause: () => Promise<boolean>): Promise<Located[] | null> {
+  const found: Located[] = [];
+  let candidates = 0;
+  for (const next of topicBlocks(doc)) {
+    if (!next) {
+      if (!(await pause())) return null;
+    } else if (next.heading) found.push(next);
+    else if (isShown(next.element)) {
+      found.push(next);
+      candidates++;
+    }
+  }
+  return candidates > 0 ? found : [];
 }
 
 /** The full walk's candidates with the page's headings merged in, in document order. */

@@ -10,6 +10,7 @@ import {
   candidateLines,
   candidateLinesSliced,
   holdsCandidateLine,
+  gateCandidates,
 } from '../../lib/dom/candidates';
 import { collectPassages } from '../../lib/dom/text-index';
 import { mayHoldClaim } from '../../lib/engine/prefilter';
@@ -144,5 +145,30 @@ describe('line breaks that do not end a passage (<br>, <pre>)', () => {
     body(`<pre id="pre">12 apples\nand pears</pre>`);
     rendered('pre', '12 apples\nand pears');
     expect(holdsCandidateAcrossBreaks(document)).toBe(false);
+  });
+});
+
+describe('gateCandidates (the page gate\'s one walk)', () => {
+  const go = async () => true;
+
+  test('keeps the headings and the shown candidate blocks, in document order; hidden ones are dropped', async () => {
+    body(
+      '<h2 id="h">Shelters</h2><p id="shown">Officials placed 4,200 migrant children in shelters.</p>' +
+        '<p id="gone" style="display:none">Another 900 migrant children were moved.</p>' +
+        '<div style="visibility:hidden"><p id="unseen">Some 300 migrant children waited.</p></div><p id="plain">It rained 3 days.</p>',
+    );
+    const found = await gateCandidates(document, go);
+    expect(found!.map((f) => `${f.element.id}:${f.heading ? 'heading' : 'block'}`)).toEqual(['h:heading', 'shown:block']);
+  });
+
+  test('headings alone are no candidate: an empty list', async () => {
+    body('<h2>Migrant children</h2><p>It rained 3 days.</p><p>Children love the new park.</p>');
+    expect(await gateCandidates(document, go)).toEqual([]);
+  });
+
+  test('gives up (null) when the pause says so', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `<span>word ${i}</span>`).join('');
+    body(`<p>${many}</p><p>Officials placed 4,200 migrant children in shelters.</p>`);
+    expect(await gateCandidates(document, async () => false)).toBeNull();
   });
 });

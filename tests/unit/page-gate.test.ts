@@ -153,3 +153,19 @@ test('an API that throws is survived, and a later candidate tries again', async 
   await settle();
   expect(calls.filter((c) => c === 'sendMessage:analyze-document')).toHaveLength(2);
 });
+
+test('a candidate only in hidden text never touches the extension API', async () => {
+  document.body.innerHTML = `<p style="display:none">${CLAIM}</p><p>Children love the new park.</p>`;
+  startPageGate(document);
+  await settle();
+  expect(performance.getEntriesByName('metric-lens:done').length).toBeGreaterThan(0);
+  expect(calls).toEqual([]);
+});
+
+test('a topic line and a quantity line parted only by <br> are one candidate, sent once', async () => {
+  document.body.innerHTML = '<p>Unaccompanied children met at the border:<br>76,020 in fiscal 2019.</p><p>Children love the new park.</p>';
+  startPageGate(document);
+  await settle();
+  expect(calls.filter((c) => c.startsWith('sendMessage'))).toEqual(['sendMessage:analyze-document']);
+  expect(documents[0]!.blocks.map((b) => b.text)).toContain('Unaccompanied children met at the border: 76,020 in fiscal 2019.');
+});
