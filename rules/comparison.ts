@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { parseRuleFile } from './load';
 import data from './comparison.json';
 import { Term } from './schema';
+import { MetricId } from '../lib/contract';
 
 const terms = z.array(Term).min(1).max(200);
 
@@ -25,6 +26,8 @@ export const ComparisonPolicy = z.object({
   incidents: terms,
   /** How many years off a "nearest" figure of a series the sentence does not name may be. */
   farYears: z.number().positive(),
+  /** Metrics whose series count the same thing by different offices: the main one may stand for an unnamed one. */
+  mainStandsIn: z.array(MetricId),
 });
 export type ComparisonPolicy = z.infer<typeof ComparisonPolicy>;
 

@@ -6,6 +6,7 @@ import type { ClaimPeriod, Comparison, Conflation, MetricId, PredicateId, Source
 import type { Figure, MetricEntry } from '../../rules/schema';
 import { orderCaveats } from './caveats';
 import { compareClaim } from './compare';
+import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Hit } from './lexicon';
 import { periodOf } from './period';
 import type { FoundQuantity } from './quantity';
@@ -69,7 +70,7 @@ export function annotate(
   const choice =
     metric.id === 'other'
       ? null
-      : compareClaim({ sentence, unit: q.unit, period, ...(context ? { number: { start: q.start, end: q.end } } : {}) }, [...metric.figures, ...extraFigures]);
+      : compareClaim({ sentence, unit: q.unit, period, mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id), ...(context ? { number: { start: q.start, end: q.end } } : {}) }, [...metric.figures, ...extraFigures]);
   const comparison = choice?.comparison ?? null;
   const noFigure = choice ? choice.noFigure : ONE_OFF;
   const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period });

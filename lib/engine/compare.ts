@@ -281,6 +281,8 @@ export interface ComparisonInput {
   sentence: string;
   unit: Unit;
   period: ClaimPeriod | null;
+  /** Whether the metric's main series may stand for a sentence that names none of its series (see rules/comparison.json). */
+  mainStandsIn?: boolean;
   /** The number's span in `sentence`, where known: the words of its own clause weigh most. */
   number?: { start: number; end: number };
 }
@@ -421,6 +423,13 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
       : '';
   const chosen = choosePeriod(measure, period, input.sentence, namesSameWhole(measure, clauseSaid));
   if (!chosen.comparison) return chosen;
+  // Where a metric's counts are different things (referrals, prosecutions, convictions) and the
+  // sentence names none of them, the first in data order would stand in for another count: none is shown.
+  const unnamed = fit[best]! === 0 && !(chosen.comparison.samePeriod && namesSameWhole(measure, clauseSaid));
+  if (measures.length > 1 && unnamed && !input.mainStandsIn) {
+    const names = measures.slice(0, 3).map((m) => `“${m.figures[0]!.label}”`);
+    return none(`Metric Lens holds several different official counts for this metric (${names.join('; ')}${measures.length > 3 ? '; …' : ''}) and this sentence names none of them, so none is shown: another count would not compare.`);
+  }
   return scope ? { comparison: { ...chosen.comparison, statement: scope + chosen.comparison.statement } } : chosen;
 }
 

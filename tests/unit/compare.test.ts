@@ -145,9 +145,12 @@ describe('the words a sentence conflates never pick the measure', () => {
     figure('not-served', 'not-served', 'Children released without a court notice', 250_000, fy(2023)),
     figure('bad-address', 'bad-address', 'Children whose release address was missing a street number', 20_000, fy(2023)),
   ];
-  test('"missing" in the sentence does not choose a label that says "missing"', () => {
-    const c = chooseComparison({ sentence: 'Officials said 260,000 children are missing.', unit: 'count', period: null }, figures);
-    expect(c?.figureId).toBe('not-served');
+  test('"missing" in the sentence does not choose a label that says "missing", nor does it stand for either count', () => {
+    const choice = compareClaim({ sentence: 'Officials said 260,000 children are missing.', unit: 'count', period: null }, figures);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toMatch(/several different official counts .*names none of them/);
+    // Where the metric's series count the same thing, the main one still stands in.
+    expect(chooseComparison({ sentence: 'Officials said 260,000 children are missing.', unit: 'count', period: null, mainStandsIn: true }, figures)?.figureId).toBe('not-served');
   });
   test('a word of what is counted still does', () => {
     const c = chooseComparison({ sentence: 'The street number was missing for 20,000 children.', unit: 'count', period: null }, figures);
@@ -224,6 +227,21 @@ describe('which series a sentence speaks of', () => {
     expect(annotate(q, 'found', other, [], context).comparison).toBeNull();
     expect(annotate(q, 'found', other, [], context).noFigure).toMatch(/^This number is not from a published series/);
     expect(annotate(q, 'found', metricById('cbp_uac_encounters'), [], context).comparison).not.toBeNull();
+  });
+});
+
+describe('a count of one stage is not set beside another stage', () => {
+  const STAGES = [
+    figure('referred-fy2022', 'referred', 'Suspects referred to prosecutors for trafficking offenses', 1_900, fy(2022)),
+    figure('convicted-fy2022', 'convicted', 'Defendants convicted of trafficking offenses', 1_100, fy(2022)),
+  ];
+  test('arrests, named by no series, get no figure; convictions get theirs', () => {
+    const arrests = 'Agents made 3,400 trafficking arrests last year.';
+    const none = compareClaim({ sentence: arrests, unit: 'count', period: null, number: at(arrests, '3,400') }, STAGES);
+    expect(none.comparison).toBeNull();
+    expect(none.noFigure).toMatch(/Suspects referred.*Defendants convicted/);
+    const convicted = 'Courts convicted 1,050 defendants in FY2022.';
+    expect(chooseComparison({ sentence: convicted, unit: 'count', period: periodIn(convicted), number: at(convicted, '1,050') }, STAGES)?.figureId).toBe('convicted-fy2022');
   });
 });
 
