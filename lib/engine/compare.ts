@@ -6,7 +6,7 @@ import type { ClaimPeriod, Comparison, Unit } from '../contract';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
-import { namesUnreadPeriod } from './period';
+import { namesUndatedMonth, namesUnreadPeriod } from './period';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
 const SHARE_UNITS: readonly Unit[] = ['percent', 'ratio'];
@@ -441,6 +441,10 @@ function none(noFigure: string): ComparisonChoice {
 function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: string, named: boolean): ComparisonChoice {
   if (!period) {
     const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+    // "In May" or "this month" without a year is a short period: a yearly total beside it misleads.
+    if (namesUndatedMonth(sentence) && days(latest.periodStart, latest.periodEnd) > 62) {
+      return none(`The sentence names a month or a span of months without its year, which Metric Lens cannot date; this series’ figures cover longer periods (latest: ${latest.period}), so none is shown beside it.`);
+    }
     const statement = namesUnreadPeriod(sentence)
       ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series (${latest.period}), not one for that period.`
       : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
@@ -467,7 +471,21 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: st
       `No official figure for ${periodLabel(period)} in Metric Lens for what this sentence counts; the nearest in time (${nearest.period}: “${nearest.label}”) is ${Math.round(apart)} years away, so it is not shown.`,
     );
   }
+  // A month's count beside a year's total (or the reverse) differs by the span, not by what happened.
+  if (period.to !== null && !isChangeFigure(nearest) && !spansCompare(nearest.periodStart, nearest.periodEnd, period.from, period.to)) {
+    return none(
+      `No official figure for ${periodLabel(period)} in Metric Lens; this series’ nearest figure covers ${nearest.period}, a span too different from the sentence’s to compare, so it is not shown.`,
+    );
+  }
   return { comparison: describe(nearest, false, 'nearest', `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`) };
+}
+
+/** How many times longer one period may be than the other and still be compared as "nearest". */
+const SPAN_RATIO = 3;
+function spansCompare(aFrom: string, aTo: string, bFrom: string, bTo: string): boolean {
+  const a = days(aFrom, aTo) + 1;
+  const b = days(bFrom, bTo) + 1;
+  return Math.max(a, b) <= SPAN_RATIO * Math.min(a, b);
 }
 
 function describe(f: Figure, samePeriod: boolean, periodMatch: Comparison['periodMatch'], statement: string): Comparison {

@@ -285,6 +285,15 @@ export function namesUnreadPeriod(text: string, pageDate?: string): boolean {
   return collectAtoms(text, pageDate).some((a) => a.kind === 'month' && !a.from);
 }
 
+/** A short span of months, weeks or days of its own ("a six-month period"). */
+const SHORT_SPAN_WORDS = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s](?:month|week|day)\s+(?:period|span|stretch|window)\b/i;
+
+/** Whether the text names a month without its year ("in May") or a short span of its own, and no dated period. */
+export function namesUndatedMonth(text: string, pageDate?: string): boolean {
+  if (findPeriods(text, pageDate).length) return false;
+  return SHORT_SPAN_WORDS.test(text) || collectAtoms(text, pageDate).some((a) => a.kind === 'month' && !a.from);
+}
+
 function shift(p: ClaimPeriod, by: number): ClaimPeriod {
   return { ...p, start: p.start + by, end: p.end + by };
 }

@@ -209,16 +209,18 @@ describe('which series a sentence speaks of', () => {
     expect(chooseComparison({ sentence: filed, unit: 'count', period: periodIn(filed) }, [...letters, ...tvisa])).toMatchObject({ figureId: 'tvisa-fy2022', periodMatch: 'same' });
   });
 
-  test('a month without its year is said to be undated, not passed off as the yearly figure’s period', () => {
-    const sentence = 'Agents apprehended 14,000 children in May.';
-    const c = chooseComparison({ sentence, unit: 'count', period: null }, PATROL);
+  test('a period without its year is said to be undated, and a month of unknown year gets no yearly figure', () => {
+    const month = compareClaim({ sentence: 'Agents apprehended 14,000 children in May.', unit: 'count', period: null }, PATROL);
+    expect(month.comparison).toBeNull();
+    expect(month.noFigure).toMatch(/a month or a span of months without its year/);
+    const c = chooseComparison({ sentence: 'Agents apprehended 14,000 children this year.', unit: 'count', period: null }, PATROL);
     expect(c).toMatchObject({ figureId: 'patrol-fy2021', periodMatch: 'none-named' });
     expect(c!.statement).toMatch(/without its year/);
     expect(chooseComparison({ sentence: 'Agents apprehended 14,000 children.', unit: 'count', period: null }, PATROL)!.statement).not.toMatch(/without its year/);
   });
 
   test('a one-off incident in “other” is the figure for no other sentence; a series of a metric still is', () => {
-    const sentence = 'More than 100 children were found in a trailer in March 2023.';
+    const sentence = 'More than 100 children were found in a trailer in 2023.';
     const start = sentence.indexOf('More than 100');
     const q = { raw: 'More than 100', value: 100, low: 100, high: null, unit: 'count' as const, start, end: start + 13, nonClaim: null, rate: null, vague: false };
     const context = { passage: sentence, sentence: { start: 0, end: sentence.length } };
@@ -242,6 +244,23 @@ describe('a count of one stage is not set beside another stage', () => {
     expect(none.noFigure).toMatch(/Suspects referred.*Defendants convicted/);
     const convicted = 'Courts convicted 1,050 defendants in FY2022.';
     expect(chooseComparison({ sentence: convicted, unit: 'count', period: periodIn(convicted), number: at(convicted, '1,050') }, STAGES)?.figureId).toBe('convicted-fy2022');
+  });
+});
+
+describe('a month is not a year', () => {
+  const YEARLY = [2021, 2022].map((y) => figure(`year-fy${y}`, 'year', 'Children encountered at the border', 150_000, fy(y)));
+  test('a month without its year gets no yearly figure; a dated month gets no yearly "nearest"', () => {
+    const undated = 'In June, agents encountered 15,000 children.';
+    const choice = compareClaim({ sentence: undated, unit: 'count', period: null, number: at(undated, '15,000') }, YEARLY);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toMatch(/month or a span of months without its year/);
+    const dated = 'In June 2023, agents encountered 15,000 children.';
+    const month = compareClaim({ sentence: dated, unit: 'count', period: periodIn(dated), number: at(dated, '15,000') }, YEARLY);
+    expect(month.comparison).toBeNull();
+    expect(month.noFigure).toMatch(/span too different/);
+    // A year beside the nearest year is still shown, labelled as nearest.
+    const year = 'In FY2023, agents encountered 140,000 children.';
+    expect(chooseComparison({ sentence: year, unit: 'count', period: periodIn(year), number: at(year, '140,000') }, YEARLY)).toMatchObject({ figureId: 'year-fy2022', periodMatch: 'nearest' });
   });
 });
 
@@ -309,9 +328,11 @@ describe('what may stand beside a number, and what is said where nothing may', (
     const c = compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '120,000') }, located).comparison;
     expect(c).toMatchObject({ figureId: 'loc-dec', periodMatch: 'same' });
     expect(c!.statement).toBe('Official running total as of 19 Dec 2025, the latest Metric Lens has within December 2025.');
-    // A yearly series is not a running total: FY2019's total is not "September 2019".
+    // A yearly series is not a running total: FY2019's total is not "September 2019", nor its nearest.
     const m = 'Agents apprehended 4,000 children in September 2019.';
-    expect(compareClaim({ sentence: m, unit: 'count', period: periodIn(m), number: at(m, '4,000') }, PATROL).comparison?.periodMatch).toBe('nearest');
+    const month = compareClaim({ sentence: m, unit: 'count', period: periodIn(m), number: at(m, '4,000') }, PATROL);
+    expect(month.comparison).toBeNull();
+    expect(month.noFigure).toMatch(/span too different/);
   });
 
   test('where nothing is shown, the reason names what the knowledge base does hold', () => {
