@@ -6,7 +6,7 @@ import type { ClaimPeriod, Comparison, Unit } from '../contract';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
-import { namesUndatedMonth, namesUnreadPeriod } from './period';
+import { unreadPeriod } from './period';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
 const SHARE_UNITS: readonly Unit[] = ['percent', 'ratio'];
@@ -441,11 +441,12 @@ function none(noFigure: string): ComparisonChoice {
 function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: string, named: boolean): ComparisonChoice {
   if (!period) {
     const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-    // "In May" or "this month" without a year is a short period: a yearly total beside it misleads.
-    if (namesUndatedMonth(sentence) && days(latest.periodStart, latest.periodEnd) > 62) {
+    const unread = unreadPeriod(sentence);
+    // "In May" or "a six-month period" without a year is a short period: a yearly total beside it misleads.
+    if (unread === 'short' && days(latest.periodStart, latest.periodEnd) > 62) {
       return none(`The sentence names a month or a span of months without its year, which Metric Lens cannot date; this series’ figures cover longer periods (latest: ${latest.period}), so none is shown beside it.`);
     }
-    const statement = namesUnreadPeriod(sentence)
+    const statement = unread
       ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series (${latest.period}), not one for that period.`
       : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
     return { comparison: describe(latest, false, 'none-named', statement) };

@@ -273,25 +273,24 @@ export function periodOf(
 /** Relative periods, read whether or not a page date could resolve them. */
 const RELATIVE_WORDS = new RegExp(RELATIVE.source, 'i');
 /** "A six-month period", "a three-month span": a period of its own, with no dates. */
-const SPAN_WORDS = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s](?:month|week|day|year)\s+(?:period|span|stretch|window)\b/i;
+const SPAN_WORDS = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s](month|week|day|year)\s+(?:period|span|stretch|window)\b/i;
 
 /**
- * Whether the text names a period it does not date: a month without its year ("in May",
- * "on March 28"), a relative period without the page's date, or a span of months.
+ * The period the text names but does not date, by length: "short" for a month without its year
+ * ("in May", "on March 28") or a span of months, weeks or days; "long" for a span of years or a
+ * relative period without the page's date; null where it names none or dates what it names.
  */
-export function namesUnreadPeriod(text: string, pageDate?: string): boolean {
-  if (findPeriods(text, pageDate).length) return false;
-  if (SPAN_WORDS.test(text) || (!pageDate && RELATIVE_WORDS.test(text))) return true;
-  return collectAtoms(text, pageDate).some((a) => a.kind === 'month' && !a.from);
+export function unreadPeriod(text: string, pageDate?: string): 'short' | 'long' | null {
+  if (findPeriods(text, pageDate).length) return null;
+  const span = SPAN_WORDS.exec(text);
+  if (span) return span[1]!.toLowerCase() === 'year' ? 'long' : 'short';
+  if (collectAtoms(text, pageDate).some((a) => a.kind === 'month' && !a.from)) return 'short';
+  return !pageDate && RELATIVE_WORDS.test(text) ? 'long' : null;
 }
 
-/** A short span of months, weeks or days of its own ("a six-month period"). */
-const SHORT_SPAN_WORDS = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s](?:month|week|day)\s+(?:period|span|stretch|window)\b/i;
-
-/** Whether the text names a month without its year ("in May") or a short span of its own, and no dated period. */
-export function namesUndatedMonth(text: string, pageDate?: string): boolean {
-  if (findPeriods(text, pageDate).length) return false;
-  return SHORT_SPAN_WORDS.test(text) || collectAtoms(text, pageDate).some((a) => a.kind === 'month' && !a.from);
+/** Whether the text names a period it does not date (see unreadPeriod). */
+export function namesUnreadPeriod(text: string, pageDate?: string): boolean {
+  return unreadPeriod(text, pageDate) !== null;
 }
 
 function shift(p: ClaimPeriod, by: number): ClaimPeriod {
