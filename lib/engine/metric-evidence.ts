@@ -70,7 +70,6 @@ export function metricConjunctions({ values, q, noun, predicate, topics, words, 
     put(`${METRIC_ONLY_PREFIX}quoted`, 1);
     put(`${METRIC_ONLY_PREFIX}quoted.${kind}`, 1);
   }
-  for (const name of structureOf(q, noun, text)) put(`${METRIC_ONLY_PREFIX}${name}`, 1);
   const attributed = words.some((w) => ATTRIBUTION.has(w));
   if (!attributed) put(`${METRIC_ONLY_PREFIX}unattributed${inSentence.size ? '' : '.nocue'}`, 1);
   // The sentence's strongest metric cue, and whether it stands alone: a sentence that names
@@ -101,38 +100,4 @@ export function insideQuote(text: string, at: number): boolean {
     else if (ch === '”') open--;
   }
   return straight % 2 === 1 || open > 0;
-}
-
-/** United States wording, case as written: "US" the country, not "us" the pronoun. */
-const US_SCOPE = /\b(?:U\.S\.|US|USA|United States|America|American|Americans)\b/;
-/** Worldwide wording: the ILO's and UNODC's figures are about the world, one country's are not. */
-const WORLD_SCOPE = /\b(?:global|globally|worldwide|world|world's|around the globe|across the globe|internationally)\b/i;
-/** US federal datasets count by fiscal year; the ILO, UNODC and NGOs by calendar year or "on any given day". */
-const FISCAL = /\bFY\s?'?\d{2,4}\b|\bfiscal\s+years?\b/i;
-/** Above this a dollar amount is no price one person pays but a sum over many (income, profits). */
-const AGGREGATE_USD = 1_000_000;
-
-/**
- * What the sentence's form says about the dataset, whatever its words: the scope (the US, the
- * world), the period style (fiscal year), a dollar sum's size (one person's price or a total),
- * and the head word of what the number counts ("victims", "situations", "calls", "visas").
- */
-export function structureOf(q: FoundQuantity, noun: CountedNoun | null, text: string | undefined): string[] {
-  const out: string[] = [];
-  if (text !== undefined) {
-    const us = US_SCOPE.test(text);
-    const world = WORLD_SCOPE.test(text);
-    if (us && !world) out.push('scope.us');
-    else if (world && !us) out.push('scope.world');
-    if (FISCAL.test(text)) out.push('period.fy');
-    if (noun) {
-      const head = /([a-z]+)\W*$/i.exec(text.slice(noun.start, noun.end))?.[1]?.toLowerCase();
-      if (head) out.push(`head.${head.length > 4 && head.endsWith('s') && !head.endsWith('ss') ? head.slice(0, -1) : head}`);
-    }
-  }
-  if (q.unit === 'usd') {
-    const v = q.value ?? q.high ?? q.low;
-    if (v !== null && v !== undefined) out.push(v >= AGGREGATE_USD ? 'usd.aggregate' : 'usd.single');
-  }
-  return out;
 }
