@@ -2,9 +2,12 @@
 // confuses most: CBP's border counts and ORR's care, one country's identified victims and
 // the worldwide estimates or detected-victim shares, studies, and figures no dataset holds.
 import { describe, expect, test } from 'vitest';
+import { compileRules } from '../../lib/engine/compile';
 import { findClaims } from '../../lib/engine/index';
 import { insideQuote, metricConjunctions, METRIC_ONLY_PREFIX } from '../../lib/engine/metric-evidence';
 import type { FoundQuantity } from '../../lib/engine/quantity';
+import { scanSentence } from '../../lib/engine/scan';
+import { PATTERNS } from '../../rules/patterns';
 
 function metricOf(text: string): string {
   const claims = findClaims(text, { sensitivity: 'broad' });
@@ -106,5 +109,49 @@ describe('publishers and wording added as cues', () => {
     expect(claims.length, text).toBeGreaterThan(0);
     const reasons = JSON.stringify(claims[0]);
     expect(reasons).toContain(rule);
+  });
+});
+
+// The publishers' own wording for the pairs above: each block is its own cue, so the fit weighs it
+// apart from the older, broader lists. Sentences written for these tests.
+describe("publishers' wording as metric cues", () => {
+  const rules = compileRules(PATTERNS);
+  const cuesOf = (text: string) => scanSentence(rules, text).metricCues.map(({ rule }) => ({ id: rule.id, metric: rule.metric }));
+  test.each<[string, string, string]>([
+    ['Agents said 210 of the adults were not biologically related to the children.', 'metric.fraud.hsi-wording', 'fraudulent_family_units'],
+    ['The contractor employed 48 teenagers at three meatpacking plants.', 'metric.labor.dol-wording', 'labor_violations'],
+    ['Of the girl victims, 64 percent were trafficked for sexual exploitation.', 'metric.shares.unodc-forms', 'detected_victim_shares'],
+    ['Some 3.9 million people are in state-imposed forced labour.', 'metric.global.ilo-wording', 'global_estimates'],
+    ['HSI identified and assisted 812 victims of human trafficking.', 'metric.victim-id.assistance', 'victim_identifications'],
+    ['A total of 9,100 potential victims were referred to the Home Office.', 'metric.victim-id.uk-nrm', 'victim_identifications'],
+    ['The refugee office placed 4,200 children with unvetted sponsors.', 'metric.orr-referrals.vetting', 'orr_referrals_releases'],
+    ['Half of the women said they were sexually assaulted on the dangerous journey north.', 'metric.survey.journey', 'survey_estimates'],
+  ])('%s → %s', (text, id, metric) => {
+    expect(cuesOf(text)).toContainEqual({ id, metric });
+  });
+
+  test('sponsor vetting is ORR’s wording, no longer the inspector general’s', () => {
+    const metrics = cuesOf('The refugee office placed 4,200 children with unvetted sponsors.').map((c) => c.metric);
+    expect(metrics).not.toContain('oig_ice_monitoring');
+  });
+
+  test('a local currency marks a price only where the number is not already dollars', () => {
+    const counts = cuesOf('Families paid 180,000 quetzales to a coyote.').filter((c) => c.id === 'metric.fees.currency');
+    expect(counts).toHaveLength(1);
+    const rule = PATTERNS.metricCues.find((r) => r.id === 'metric.fees.currency')!;
+    expect(rule.units).not.toContain('usd');
+  });
+});
+
+describe('metric choice from the publishers’ wording', () => {
+  test.each([
+    // HSI's wording for fraudulent families: adults not related to the children they brought.
+    ['Agents said 210 of the adults who arrived with children were not biologically related to them.', 'fraudulent_family_units'],
+    // Surveys of migrants ask about violence on the way, not about trafficking worldwide.
+    ['Half of the women interviewed said they were sexually assaulted on the dangerous journey north, a survey found.', 'survey_estimates'],
+    // A price in quetzales is a smuggling fee, though no dollar sign marks it.
+    ['Families paid 180,000 quetzales to a coyote to take one child north.', 'smuggling_fees'],
+  ])('%s → %s', (text, metric) => {
+    expect(metricOf(text)).toBe(metric);
   });
 });
