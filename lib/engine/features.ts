@@ -85,6 +85,16 @@ export interface CandidateContext {
   others?: readonly Hit[];
 }
 
+/** What a rate is per: "a day", "per month", "a year", "per migrant" / "each". */
+function rateKind(rate: string): 'day' | 'week' | 'month' | 'year' | 'each' {
+  const r = rate.toLowerCase();
+  if (/\b(?:day|night)\b/.test(r)) return 'day';
+  if (/\bweek\b/.test(r)) return 'week';
+  if (/\bmonth\b/.test(r)) return 'month';
+  if (/\b(?:year|annually)\b/.test(r)) return 'year';
+  return 'each';
+}
+
 function magnitude(q: FoundQuantity): string {
   if (q.vague) return 'vague';
   const v = q.value ?? q.low ?? q.high;
@@ -141,7 +151,13 @@ export function evidenceFor(c: CandidateContext): Evidence {
   set(`mag.${magnitude(q)}`);
   set(`mag.${q.unit}.${magnitude(q)}`);
   if (q.vague) set('vague');
-  if (q.rate) set('rate');
+  if (q.rate) {
+    set('rate');
+    // A fee is per person, smugglers' income per year; a sum per day is a cost of care or a wage.
+    const per = rateKind(q.rate);
+    set(`rate.${per}`);
+    set(`rate.${per}.${q.unit}`);
+  }
   if (q.low !== null && q.high === null) set('bound.low');
   if (q.high !== null && q.low === null) set('bound.high');
   if (q.low !== null && q.high !== null && q.low !== q.high) set('range');
