@@ -38,6 +38,8 @@ const NEAR_CHARS = 40;
 /** "That figure…", "They…": a sentence that points back to what came before. */
 const ANAPHOR = /^(?:[^,]{0,40},\s)?(?:that|this|the|these|those|such)\s(?:figure|number|total|count|estimate|data|numbers|figures|statistic|tally|rate|share)s?\b|^(?:they|these|those|it|of (?:these|those|them|the))\b/i;
 const PAGE_MIN_SENTENCES = 4;
+const ADULT_WORD = /\b(?:adults?|single adults|grown-ups|men|women)\b/i;
+const CHILD_WORD = /\b(?:child|children|minors?|kids?|girls?|boys?|juveniles?|teens?|teenagers?|youths?|unaccompanied|famil(?:y|ies)|underage|posing|claimed|claiming|fraudulent)\b/i;
 /** Words this close to the number (either side, same clause) count as "beside" it. */
 const NEAR_WORDS = 5;
 const STOP = new Set(
@@ -180,6 +182,10 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const before = s.text.slice(Math.max(0, q.start - 30), q.start);
   if (/\$\s?$|\bUS\s?$|[A-Z]{2,}\s?$|#\s?$|\bNo\.?\s?$/.test(before)) set('prefix.code');
   if (/\(\s?$/.test(before)) set('bracket');
+  // Adult-only parts of all-ages counts are not claims ("99,000 single adults", "reports of adult
+  // potential victims"): an adult word in the number's own phrase with no child or family word.
+  const phraseText = s.text.slice(q.start, Math.max(q.end, noun?.end ?? q.end) + 30).split(/;|,\s|\s[—–-]\s/)[0]!;
+  if (ADULT_WORD.test(phraseText) && !CHILD_WORD.test(phraseText)) set('adult.only', 1, noun ? { start: base + noun.start, end: base + noun.end } : undefined);
 
   // The words themselves, beside the number and in its sentence: what no rule names yet
   // ("custody", "shelter", "located") still weighs, by the weight the fit gives it.

@@ -59,3 +59,17 @@ describe('money a bill asks for', () => {
     expect(candidate('The request calls for beds for 4,000 unaccompanied children.', '4,000')).not.toBeNull();
   });
 });
+
+describe('adult-only counts', () => {
+  test.each([
+    ['Border agents detained 40,000 single adults at the border in May.', '40,000', true],
+    ['Shelters logged 1,300 referrals of adult potential victims of trafficking.', '1,300', true],
+    ['Border agents detained 40,000 adults and children at the border in May.', '40,000', false],
+    ['Agents found 60 adults posing as parents of the migrant children.', '60', false],
+    ['Border agents detained 40,000 unaccompanied minors at the border in May.', '40,000', false],
+  ])('%s', (text, raw, adultOnly) => {
+    const c = candidate(text, raw);
+    expect(c, `a candidate "${raw}"`).not.toBeNull();
+    expect(c!.evidence.values.has('adult.only')).toBe(adultOnly);
+  });
+});
