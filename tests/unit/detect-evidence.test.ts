@@ -73,3 +73,11 @@ describe('adult-only counts', () => {
     expect(c!.evidence.values.has('adult.only')).toBe(adultOnly);
   });
 });
+
+describe('a fine beside a count', () => {
+  test('rules out the fine, not the children it was paid for', () => {
+    const text = 'The contractor paid $2.1 million in penalties for illegally employing at least 85 children in meat plants.';
+    expect(candidate(text, '$2.1 million')).toBeNull();
+    expect(candidate(text, '85')).not.toBeNull();
+  });
+});
