@@ -38,6 +38,8 @@ const NEAR_CHARS = 40;
 /** "That figure…", "They…": a sentence that points back to what came before. */
 const ANAPHOR = /^(?:[^,]{0,40},\s)?(?:that|this|the|these|those|such)\s(?:figure|number|total|count|estimate|data|numbers|figures|statistic|tally|rate|share)s?\b|^(?:they|these|those|it|of (?:these|those|them|the))\b/i;
 const PAGE_MIN_SENTENCES = 4;
+const ADULT_WORD = /\b(?:adults?|single adults|grown-ups|men|women)\b/i;
+const CHILD_WORD = /\b(?:child|children|minors?|kids?|girls?|boys?|juveniles?|teens?|teenagers?|youths?|unaccompanied|famil(?:y|ies)|underage|posing|claimed|claiming|fraudulent)\b/i;
 /** Words this close to the number (either side, same clause) count as "beside" it. */
 const NEAR_WORDS = 5;
 const STOP = new Set(
@@ -83,6 +85,16 @@ export interface CandidateContext {
   knownCues: ReadonlySet<string>;
   /** The phrases of the sentence's other numbers: their verbs are not this number's wording. */
   others?: readonly Hit[];
+}
+
+/** What a rate is per: "a day", "per month", "a year", "per migrant" / "each". */
+function rateKind(rate: string): 'day' | 'week' | 'month' | 'year' | 'each' {
+  const r = rate.toLowerCase();
+  if (/\b(?:day|night)\b/.test(r)) return 'day';
+  if (/\bweek\b/.test(r)) return 'week';
+  if (/\bmonth\b/.test(r)) return 'month';
+  if (/\b(?:year|annually)\b/.test(r)) return 'year';
+  return 'each';
 }
 
 function magnitude(q: FoundQuantity): string {
@@ -141,7 +153,13 @@ export function evidenceFor(c: CandidateContext): Evidence {
   set(`mag.${magnitude(q)}`);
   set(`mag.${q.unit}.${magnitude(q)}`);
   if (q.vague) set('vague');
-  if (q.rate) set('rate');
+  if (q.rate) {
+    set('rate');
+    // A fee is per person, smugglers' income per year; a sum per day is a cost of care or a wage.
+    const per = rateKind(q.rate);
+    set(`rate.${per}`);
+    set(`rate.${per}.${q.unit}`);
+  }
   if (q.low !== null && q.high === null) set('bound.low');
   if (q.high !== null && q.low === null) set('bound.high');
   if (q.low !== null && q.high !== null && q.low !== q.high) set('range');
@@ -164,6 +182,10 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const before = s.text.slice(Math.max(0, q.start - 30), q.start);
   if (/\$\s?$|\bUS\s?$|[A-Z]{2,}\s?$|#\s?$|\bNo\.?\s?$/.test(before)) set('prefix.code');
   if (/\(\s?$/.test(before)) set('bracket');
+  // Adult-only parts of all-ages counts are not claims ("99,000 single adults", "reports of adult
+  // potential victims"): an adult word in the number's own phrase with no child or family word.
+  const phraseText = s.text.slice(q.start, Math.max(q.end, noun?.end ?? q.end) + 30).split(/;|,\s|\s[—–-]\s/)[0]!;
+  if (ADULT_WORD.test(phraseText) && !CHILD_WORD.test(phraseText)) set('adult.only', 1, noun ? { start: base + noun.start, end: base + noun.end } : undefined);
 
   // The words themselves, beside the number and in its sentence: what no rule names yet
   // ("custody", "shelter", "located") still weighs, by the weight the fit gives it.

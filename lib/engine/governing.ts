@@ -10,7 +10,7 @@ import type { SentenceHits } from './scan';
 /** Between a verb and its object number only a preposition and quantifiers stand ("located more than 62,000", "lost contact with 85,000", "the recovery of 149"). */
 const OBJECT_GAP = /^\s+(?:(?:with|of|on|to|for)\s+)?(?:(?:about|almost|nearly|approximately|around|roughly|some|over|under|more than|less than|fewer than|at least|at most|up to|as many as|just under|just over|an estimated|estimated|a total of|only|another|an additional|a record|the|a|an)\s+)*$/i;
 /** Between the counted phrase and its verb: an auxiliary, perhaps an adverb ("were later located", "have been found"). */
-const SUBJECT_GAP = /^\s+(?:(?:have|has|had)\s+)?(?:(?:were|was|are|is|been|being|be|got)\s+)(?:\w+ly\s+|also\s+|later\s+|since\s+|now\s+|then\s+){0,2}$/i;
+const SUBJECT_GAP = /^\s+(?:(?:have|has|had)\s+)?(?:(?:were|was|are|is|been|being|be|got)\s+)(?:\w+ly\s+|also\s+|later\s+|since\s+|now\s+|then\s+|ever\s+|never\s+|still\s+|already\s+){0,2}$/i;
 
 /** Whether the cue `h` is the number's own verb: right before the number, or the passive verb right after its phrase. */
 export function governs(sentence: string, h: Hit, number: Hit, phraseEnd: number): boolean {

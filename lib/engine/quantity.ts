@@ -52,7 +52,7 @@ const SCALES: Record<string, number> = {
 };
 const FRACTIONS: Record<string, number> = {
   half: 1 / 2, third: 1 / 3, thirds: 1 / 3, quarter: 1 / 4, quarters: 1 / 4, fifth: 1 / 5, fifths: 1 / 5,
-  tenth: 1 / 10, tenths: 1 / 10,
+  sixth: 1 / 6, sixths: 1 / 6, eighth: 1 / 8, eighths: 1 / 8, tenth: 1 / 10, tenths: 1 / 10,
 };
 const VAGUE: Record<string, [number, number]> = {
   dozens: [24, 99],
@@ -99,11 +99,11 @@ const PATTERNS: { kind: string; source: string }[] = [
   { kind: 'half-scale', source: '\\b(?:half\\sa|a\\squarter(?:\\sof\\sa)?|a)\\s(?:million|billion)\\b' },
   { kind: 'dozen', source: '\\b(?:half\\sa|a)\\sdozen\\b' },
   // A bare "quarter" or "third" is usually a period or an ordinal ("over the quarter"): a fraction needs its count.
-  { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|a)[- ](?:half|thirds?|quarters?|fifths?|tenths?)|half)\\b` },
+  { kind: 'fraction', source: `\\b(?:(?:one|two|three|four|five|a)[- ](?:half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|half)\\b` },
   { kind: 'vague', source: '\\b(?:(?:tens|hundreds)\\sof\\s(?:thousands|millions)|dozens|scores(?=\\sof\\s(?!the\\b|their\\b|its\\b|these\\b|those\\b))|hundreds|thousands|millions|billions)\\b' },
   { kind: 'several', source: `\\b(?:several|a\\sfew|many)\\s(?:dozen|hundred|thousand|million)\\b` },
   // Comparatives and rates of change: "doubled", "fivefold", "five times as many", "twice as many".
-  { kind: 'multiple', source: `\\b(?:doubled|tripled|quadrupled|doubling|tripling|twice\\sas\\s(?:many|much|likely)|${FACTOR_WORD}fold|\\d+(?:\\.\\d+)?-fold|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)\\stimes\\s(?:as\\s(?:many|much|high|large|likely)|more|higher|greater|larger|the\\s(?:number|rate|level|total))|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)-fold)\\b` },
+  { kind: 'multiple', source: `\\b(?:doubled|tripled|quadrupled|doubling|tripling|twice\\sas\\s(?:many|much|likely|high|large|great|common)|${FACTOR_WORD}fold|\\d+(?:\\.\\d+)?-fold|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)\\stimes\\s(?:as\\s(?:many|much|high|large|likely)|more|higher|greater|larger|the\\s(?:number|rate|level|total))|(?:${FACTOR_WORD}|\\d+(?:\\.\\d+)?)-fold)\\b` },
   // A year never opens a range: "2012 to 48,000" is a year, then a count.
   { kind: 'count-range', source: `between\\s${NOT_YEAR}${NUM}\\s(?:and|to)\\s${NUM}|${NOT_YEAR}${NUM}(?:${RANGE_SEP}|\\s-)${NUM}` },
   { kind: 'count', source: `${NUM}(?:\\s\\(\\d[\\d,]*\\))?` },
@@ -144,6 +144,10 @@ const AGE_BEFORE = /(?:\baged?|\bages|\bage of|\bunder the age of|\bover(?: the)
 /** "children under 14", "under-18s": an age only where the number can be one ("just under 5,000" is a bound). */
 const UNDER_AGE_BEFORE = /(?<!\b(?:just|slightly|well|far|barely|a little)\s)\bunder(?: the)?(?: age)?(?: of)?(?:\s+|-)$/i;
 const MAX_AGE = 21;
+/** "The average age of victims is 15", "the median age at entry was 16": the number is the age. */
+const AVERAGE_AGE_BEFORE = /\b(?:average|median|mean|typical) age\b[^.;:]{0,60}?\b(?:is|was|are|were|of|at|around|about|between)\s+$/i;
+/** "are between 12 and 17," "were 15 to 17.": two small numbers with nothing counted after them are ages. */
+const AGE_RANGE_AFTER = /^\s*(?:[,.;:)]|$|\s(?:according|officials?|said|says|years?)\b)/i;
 // "Rubye Ramos, 23," "the driver, 34,": a person and then a number between commas is an age.
 const NAME_AGE = /(?:\b[A-Z][a-z]+|\b(?:driver|man|woman|suspect|mother|father|smuggler|defendant|victim|officer|agent|girl|boy|teenager|migrant|son|daughter|wife|husband))\s*,\s$/;
 /** "text 233733", "call 1-888-…": a number to dial or text is not a count. */
@@ -224,6 +228,9 @@ function isYear(raw: string): boolean {
   return /^(?:1[89]\d\d|20\d\d)$/.test(raw.trim());
 }
 
+/** "the 2015 cases", "in 2019 children made up…": a year that says which cases or when, not how many. */
+const YEAR_MODIFIER_BEFORE = /\b(?:the|its|their|his|her|this|that|last|those|these|in|since|during|until|through)\s$/i;
+
 function classify(sentence: string, start: number, end: number, raw: string, kind: string): NonClaimKind | null {
   const before = sentence.slice(Math.max(0, start - 40), start);
   const after = sentence.slice(end, end + 40);
@@ -259,17 +266,26 @@ function classify(sentence: string, start: number, end: number, raw: string, kin
     if (FY_BEFORE.test(before) || /^FY/i.test(raw)) return 'year';
     if (AGE_AFTER.test(after) || AGE_BEFORE.test(before) || (NAME_AGE.test(before) && /^,/.test(after) && Number(raw) < 110)) return 'age';
     if (UNDER_AGE_BEFORE.test(before) && /^\d{1,2}$/.test(raw) && Number(raw) <= MAX_AGE) return 'age';
+    if (/^\d{1,2}$/.test(raw) && Number(raw) <= MAX_AGE && AVERAGE_AGE_BEFORE.test(sentence.slice(Math.max(0, start - 100), start))) return 'age';
+    if (kind === 'count-range' && AGE_RANGE_AFTER.test(after)) {
+      const ends = raw.replace(/^between\s/i, '').split(/\s*(?:-|–|—|to|and)\s*/).filter(Boolean);
+      if (ends.length === 2 && ends.every((e) => /^\d{1,2}$/.test(e) && Number(e) <= MAX_AGE)) return 'age';
+    }
     if (BEFORE_DATE.test(before) || AFTER_DATE.test(after)) return 'date';
     if (DURATION_AFTER.test(after)) return 'duration';
     if (MEASURE_AFTER.test(after)) return 'measure';
-    if (PAGE_BEFORE.test(before) || PAGE_AFTER.test(after)) return 'page';
+    // "that number 100,000": a page or table is never numbered in thousands.
+    if ((PAGE_BEFORE.test(before) && !/\d,\d{3}/.test(raw)) || PAGE_AFTER.test(after)) return 'page';
     const parts = raw.split(/\s*(?:-|–|—|to|and)\s*/).filter(Boolean);
     if (parts.length > 0 && parts.every((p) => isYear(p.replace(/^between\s/i, '')))) {
-      // "2,019 children" has a comma; a bare four-digit number right before a count noun is a count.
-      if (!/^\s(?:children|minors|kids|migrants|people|victims|cases|unaccompanied)\b/i.test(after)) return 'year';
+      // "2,019 children" has a comma; a bare four-digit number right before a count noun is a count,
+      // unless an article makes it a modifier ("of the 2015 cases", "its 2019 arrivals").
+      if (!/^\s(?:children|minors|kids|migrants|people|victims|cases|unaccompanied)\b/i.test(after) || YEAR_MODIFIER_BEFORE.test(before)) return 'year';
     }
     if (/^'\d\d$/.test(raw) || /^\d{1,2}\/\d{1,2}/.test(sentence.slice(start, end + 6))) return 'date';
   }
+  // "under the age of 18 in 17 cities": an age, then a count, never a ratio.
+  if (kind === 'ratio' && (AGE_BEFORE.test(before) || UNDER_AGE_BEFORE.test(before))) return 'age';
   if (kind === 'money' || kind === 'money-range') {
     if (/^\s?(?:per hour|an hour|\/hour|\/hr)\b/i.test(after)) return 'measure';
   }
@@ -303,7 +319,7 @@ function ratioValue(raw: string): number | null {
     const b = parseNumber(ratio[2]!);
     return a !== null && b ? a / b : null;
   }
-  const frac = lower.match(/^(?:(one|two|three|four|a)[- ])?(half|thirds?|quarters?|fifths?|tenths?)$/);
+  const frac = lower.match(/^(?:(one|two|three|four|five|a)[- ])?(half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)$/);
   if (frac) {
     const k = frac[1] ? (SMALL[frac[1]] ?? 1) : 1;
     return k * FRACTIONS[frac[2]!]!;

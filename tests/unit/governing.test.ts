@@ -39,4 +39,9 @@ describe('governingPredicate', () => {
     expect(governing('The agency lost contact with 2,600 children last year.', '2,600')).toBe('lost_contact');
     expect(governing('The raids led to the recovery of 75 girls.', '75')).toBe('found');
   });
+
+  test('"ever", "never", "still" may stand between the auxiliary and the verb', () => {
+    expect(governing('Only 3 girls were ever recovered by the task force.', '3')).toBe('found');
+    expect(governing('Some 640 minors are still unaccounted for.', '640')).toBe('missing');
+  });
 });

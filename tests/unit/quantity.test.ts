@@ -178,6 +178,10 @@ describe('numbers that are not counts', () => {
     ['Update 14: the shelter reopened.', 'ordinal'],
     ['Traffickers used 5G phones.', 'name'],
     ['In the 90s the route opened.', 'year'],
+    ['The typical age of a runaway who is lured into the trade is 14.', 'age'],
+    ['Most of the girls in the program were between 13 and 16, the director said.', 'age'],
+    ['Most of the 2017 cases in Ohio went to trial.', 'year'],
+    ['They spoke to youths under the age of 18 in 9 towns.', 'age'],
     ['Call BeFree (233733) for help.', 'phone'],
     ['Reach the shelter line at 1-866-4545-866 day or night.', 'phone'],
     ['Parents can ring 1-877-KID-SAFE to report a child.', 'phone'],
@@ -197,5 +201,27 @@ describe('toll-free and emergency numbers leave counts alone', () => {
       ['911', null],
       ['1,866', null],
     ]);
+  });
+});
+
+describe('counts that look like pages, ages or years stay counts', () => {
+  test('a number in thousands after "number" is a count, not a page', () => {
+    const found = findQuantities('The agency took a quarter of that number 40,000 and multiplied it.');
+    expect(found.find((q) => q.raw === '40,000')?.nonClaim).toBeNull();
+    expect(findQuantities('See page number 12 of the report.').find((q) => q.raw === '12')?.nonClaim).toBe('page');
+  });
+
+  test('two small numbers before a counted noun are a count range, not ages', () => {
+    expect(only('Between 12 and 15 girls were recovered in the raid.')).toMatchObject({ low: 12, high: 15, unit: 'count' });
+  });
+
+  test('a year-shaped number right before a count noun is still a count without an article', () => {
+    expect(only('Officers found 2019 children in the records.')).toMatchObject({ value: 2019 });
+  });
+
+  test('sixths and eighths are fractions; "twice as high" is a multiple', () => {
+    expect(only('Officials said one-sixth of the boys were under 14.')).toMatchObject({ unit: 'ratio' });
+    expect(only('Officials said one-sixth of the boys were under 14.').value).toBeCloseTo(1 / 6);
+    expect(only('The count of teens placed was twice as high as the count of calls.')).toMatchObject({ unit: 'other', value: 2 });
   });
 });
