@@ -14,6 +14,8 @@ export interface Scored {
   predicates: { predicate: PredicateId; probability: number }[];
   /** Calibrated probability that this is a claim with the first metric. */
   confidence: number;
+  /** The metric logits in the model's class order (the passage's second pass adds to them). */
+  metricLogits: Float64Array;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -169,11 +171,27 @@ function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored 
     const j = model.metric.classes.indexOf(metric as MetricId);
     if (j >= 0) ml[j]! += w;
   }
+  const metricLogits = Float64Array.from(ml);
   softmaxInPlace(ml);
   const metrics = byProbability(model.metric.classes.map((metric, j) => ({ metric, probability: ml[j]! })));
   softmaxInPlace(pl);
   const predicates = byProbability(model.predicate.classes.map((predicate, j) => ({ predicate, probability: pl[j]! })));
-  return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability) };
+  return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability), metricLogits };
+}
+
+/** The metric probabilities in class order, from a score's logits. */
+export function metricProbabilities(s: Scored): Float64Array {
+  const p = Float64Array.from(s.metricLogits);
+  softmaxInPlace(p);
+  return p;
+}
+
+/** The same score with other metric logits (the passage's second pass): metrics and confidence follow. */
+export function withMetricLogits(model: ModelFile, s: Scored, logits: Float64Array): Scored {
+  const p = Float64Array.from(logits);
+  softmaxInPlace(p);
+  const metrics = byProbability(model.metric.classes.map((metric, j) => ({ metric, probability: p[j]! })));
+  return { ...s, metrics, confidence: calibrate(model, s.pClaim, metrics[0]!.probability), metricLogits: logits };
 }
 
 /** softmax(), the same doubles in the same order, without an array per step. */
