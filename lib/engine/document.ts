@@ -15,7 +15,7 @@ import { metricById } from '../../rules/index';
 import { annotate } from './annotate';
 import { findCandidates, type Candidate } from './candidates';
 import { compileRules, mergePacks, type CompiledRules } from './compile';
-import { contributions, metricProbabilities, scoreIfClaim, withMetricLogits, type Scored } from './model';
+import { contributions, knownClaimProbability, metricOnly, readKnown, scoreIfClaim, scoreKnown, withMetricLogits, type Scored } from './model';
 import { agreedLogits, agreementOf, type PassageItem } from './passage-agreement';
 import { QUANTITY_HINT, TOPIC_HINT } from './prefilter';
 import { readDocument } from './reading';
@@ -106,19 +106,23 @@ export function findClaimsInDocument(doc: DocumentInput, options: EngineOptions 
     }
   } else {
     // Second pass: every likely claim (down to the floor) lends its metric to the others.
-    const floor = Math.min(threshold, passage.floor);
-    const scored = candidates.map((c) => scoreIfClaim(model, c.evidence, floor));
-    const items: PassageItem[] = candidates.map((c, i) => {
-      const s = scored[i];
-      return { block: c.block, sentence: c.sentence, start: c.start, end: c.end, pClaim: s?.pClaim ?? 0, metrics: s ? metricProbabilities(s) : null };
-    });
-    candidates.forEach((c, i) => {
-      const first = scored[i];
-      if (!first || first.pClaim < threshold) return;
-      const s = withMetricLogits(model, first, agreedLogits(first.metricLogits, agreementOf(items, i, passage.tau), passage));
-      if (disabled.has(s.metrics[0]!.metric)) return;
-      chosen.push({ c, s });
-    });
+    // Most pages hold no claim: their numbers cost one claim logit each, as without it.
+    const known = candidates.map((c) => readKnown(model, c.evidence));
+    const pClaims = known.map(knownClaimProbability);
+    if (pClaims.some((p) => p >= threshold)) {
+      const floor = Math.min(threshold, passage.floor);
+      const items: PassageItem[] = candidates.map((c, i) => ({
+        block: c.block, sentence: c.sentence, start: c.start, end: c.end, pClaim: pClaims[i]!,
+        metrics: pClaims[i]! >= floor ? metricOnly(model, c.evidence, known[i]!) : null,
+      }));
+      candidates.forEach((c, i) => {
+        if (pClaims[i]! < threshold) return;
+        const first = scoreKnown(model, c.evidence, known[i]!);
+        const s = withMetricLogits(model, first, agreedLogits(first.metricLogits, agreementOf(items, i, passage.tau), passage));
+        if (disabled.has(s.metrics[0]!.metric)) return;
+        chosen.push({ c, s });
+      });
+    }
   }
   // Claims never overlap: where two spans do, the likelier claim stays.
   chosen.sort((a, b) => b.s.pClaim - a.s.pClaim || a.c.block - b.c.block || a.c.start - b.c.start);

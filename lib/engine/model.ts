@@ -110,7 +110,7 @@ export function calibrate(model: Pick<ModelFile, 'calibration'>, pClaim: number,
 }
 
 /** A number's features that the model has weights for, in the features' order, with their values. */
-interface Known {
+export interface Known {
   rows: Row[];
   values: number[];
   claimLogit: number;
@@ -144,7 +144,33 @@ export function scoreIfClaim(model: ModelFile, evidence: Evidence, threshold: nu
   return sigmoid(known.claimLogit) < threshold ? null : scoreKnown(model, evidence, known);
 }
 
-function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored {
+/** A number's features read once: its claim probability now, its other scores (scoreKnown, metricOnly) only if needed. */
+export function readKnown(model: ModelFile, evidence: Evidence): Known {
+  return knownFeatures(index(model).rows, evidence.values);
+}
+
+export const knownClaimProbability = (known: Known) => sigmoid(known.claimLogit);
+
+/** The metric probabilities alone, in class order (a neighbour in the passage's second pass needs no predicate). */
+export function metricOnly(model: ModelFile, evidence: Evidence, known: Known): Float64Array {
+  const km = model.metric.classes.length;
+  const ml = new Float64Array(km);
+  const { rows, values } = known;
+  for (let i = 0; i < rows.length; i++) {
+    const m = rows[i]!.metric;
+    if (!m) continue;
+    const v = values[i]!;
+    for (let j = 0; j < km; j++) ml[j]! += m[j]! * v;
+  }
+  for (const [metric, w] of evidence.packCues) {
+    const j = model.metric.classes.indexOf(metric as MetricId);
+    if (j >= 0) ml[j]! += w;
+  }
+  softmaxInPlace(ml);
+  return ml;
+}
+
+export function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored {
   const km = model.metric.classes.length;
   const kp = model.predicate.classes.length;
   // Each sum in the features' order. Typed sums: the same doubles, without boxing each partial sum.
@@ -177,13 +203,6 @@ function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored 
   softmaxInPlace(pl);
   const predicates = byProbability(model.predicate.classes.map((predicate, j) => ({ predicate, probability: pl[j]! })));
   return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability), metricLogits };
-}
-
-/** The metric probabilities in class order, from a score's logits. */
-export function metricProbabilities(s: Scored): Float64Array {
-  const p = Float64Array.from(s.metricLogits);
-  softmaxInPlace(p);
-  return p;
 }
 
 /** The same score with other metric logits (the passage's second pass): metrics and confidence follow. */
