@@ -8,9 +8,11 @@ import { METRIC_IDS, PREDICATE_IDS, SENSITIVITIES, type Claim, type Sensitivity 
 import { findClaims } from '../lib/engine/index';
 import { METRIC_ONLY_PREFIX } from '../lib/engine/metric-evidence';
 import { scoreEvidence } from '../lib/engine/model';
-import type { ModelFile, SensitivityPoint } from '../rules/model-schema';
+import type { ModelFile, PassageAgreement, SensitivityPoint } from '../rules/model-schema';
 import type { LabelledCandidate, Unit } from './eval-data';
 import { fitLogistic, fitSoftmax, type Example } from './learn';
+import { fitAgreement, type PassageRow } from './passage-fit';
+import { agreedLogits, agreementOf } from '../lib/engine/passage-agreement';
 
 export interface L2 {
   claim: number;
@@ -121,6 +123,9 @@ export interface OutOfFold {
   pClaim: number;
   pMetric: number;
   metricOk: boolean;
+  /** First-pass metric logits in class order, and the candidate (the passage's second pass is fitted on them). */
+  logits: Float64Array;
+  candidate: LabelledCandidate;
 }
 
 function scoreOutOfFold(model: Weights, cands: readonly LabelledCandidate[], units: readonly Unit[]): OutOfFold[] {
@@ -128,7 +133,7 @@ function scoreOutOfFold(model: Weights, cands: readonly LabelledCandidate[], uni
   return cands.map((c) => {
     const s = scoreEvidence(full, c.candidate.evidence);
     const label = c.label === null ? null : units[c.unit]!.labels[c.label]!;
-    return { unit: c.unit, claim: c.claim, label: c.label, pClaim: s.pClaim, pMetric: s.metrics[0]!.probability, metricOk: label !== null && s.metrics[0]!.metric === label.metric };
+    return { unit: c.unit, claim: c.claim, label: c.label, pClaim: s.pClaim, pMetric: s.metrics[0]!.probability, metricOk: label !== null && s.metrics[0]!.metric === label.metric, logits: s.metricLogits, candidate: c };
   });
 }
 
@@ -204,12 +209,55 @@ const logit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
+/**
+ * The passage's second pass, fitted on the inner out-of-fold scores; the out-of-fold rows'
+ * metric probability and correctness are then those of the second pass (calibration reads them).
+ */
+function fitPassage(oof: OutOfFold[], units: readonly Unit[], floor: number): PassageAgreement {
+  const byUnit = new Map<number, OutOfFold[]>();
+  for (const o of oof) {
+    let list = byUnit.get(o.unit);
+    if (!list) byUnit.set(o.unit, (list = []));
+    list.push(o);
+  }
+  const rowOf = (o: OutOfFold): PassageRow => {
+    const c = o.candidate.candidate;
+    const label = o.claim === 1 && o.label !== null ? METRIC_IDS.indexOf(units[o.unit]!.labels[o.label]!.metric) : -1;
+    return { item: { block: c.block, sentence: c.sentence, start: c.start, end: c.end, pClaim: o.pClaim, metrics: softmaxOf(o.logits) }, logits: o.logits, label };
+  };
+  const groups = [...byUnit.values()].map((list) => list.map(rowOf));
+  const passage = fitAgreement(groups, floor);
+  [...byUnit.values()].forEach((list, g) => {
+    const items = groups[g]!.map((r) => (r.item.pClaim >= floor ? r.item : { ...r.item, metrics: null }));
+    list.forEach((o, i) => {
+      const p = softmaxOf(agreedLogits(o.logits, agreementOf(items, i, passage.tau), passage));
+      let top = 0;
+      for (let j = 1; j < p.length; j++) if (p[j]! > p[top]!) top = j;
+      o.pMetric = p[top]!;
+      const label = o.label === null ? null : units[o.unit]!.labels[o.label]!;
+      o.metricOk = label !== null && METRIC_IDS[top] === label.metric;
+    });
+  });
+  return passage;
+}
+
+function softmaxOf(logits: Float64Array): Float64Array {
+  const p = Float64Array.from(logits);
+  let max = -Infinity;
+  for (const x of p) if (x > max) max = x;
+  let sum = 0;
+  for (let j = 0; j < p.length; j++) sum += p[j] = Math.exp(p[j]! - max);
+  for (let j = 0; j < p.length; j++) p[j]! /= sum;
+  return p;
+}
+
 /** Fits weights on these units, then calibration and thresholds on their inner out-of-fold scores. */
 export function fitModel(
   units: readonly Unit[],
   cands: readonly LabelledCandidate[],
   unitIds: readonly number[],
   l2: L2 = DEFAULT_L2,
+  options: { passage?: boolean } = {},
 ): { model: Omit<ModelFile, 'fittedOn' | 'patternsSha256' | 'scores'>; oof: OutOfFold[]; points: CurvePoint[] } {
   const inUnits = new Set(unitIds);
   const mine = cands.filter((c) => inUnits.has(c.unit));
@@ -223,14 +271,16 @@ export function fitModel(
     const { warm: __, ...inner } = fitWeights(train, units, l2, { withPredicate: false });
     oof.push(...scoreOutOfFold(inner, test, units));
   }
+  const points = curve(oof, units, unitIds);
+  const sensitivity = sensitivityPoints(points);
+  const passage = options.passage === false ? undefined : fitPassage(oof, units, sensitivity.broad.threshold);
   const known = oof.filter((o) => o.claim !== null);
   const [a, b, c] = fitLogistic(
     known.map((o) => [logit(o.pClaim), Math.log(Math.max(1e-6, o.pMetric)), 1]),
     known.map((o) => (o.claim === 1 && o.metricOk ? 1 : 0)),
   );
-  const points = curve(oof, units, unitIds);
   return {
-    model: { version: 1, ...weights, calibration: { a: round4(a!), b: round4(b!), c: round4(c!) }, sensitivity: sensitivityPoints(points) },
+    model: { version: 1, ...weights, calibration: { a: round4(a!), b: round4(b!), c: round4(c!) }, ...(passage ? { passage } : {}), sensitivity },
     oof,
     points,
   };

@@ -24,6 +24,18 @@ export type SensitivityPoint = z.infer<typeof SensitivityPoint>;
 export const FittedFile = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), records: z.number().int() });
 export type FittedFile = z.infer<typeof FittedFile>;
 
+/** The passage's second pass over the metric decision (lib/engine/passage-agreement.ts), fitted out of fold. */
+export const PassageAgreement = z.object({
+  /** Weight of the other claims' metrics in the same sentence. */
+  same: z.number(),
+  /** Weight of the other sentences' claims, decayed by exp(-distance / tau) sentences. */
+  other: z.number(),
+  tau: z.number().positive(),
+  /** Numbers under this claim probability are no neighbours (the broad threshold). */
+  floor: z.number().min(0).max(1),
+});
+export type PassageAgreement = z.infer<typeof PassageAgreement>;
+
 export const ModelFile = z.object({
   version: z.literal(1),
   /** The labelled files the model was fitted on, with their hashes. */
@@ -36,6 +48,8 @@ export const ModelFile = z.object({
   predicate: z.object({ classes: z.array(PredicateId), weights: ClassWeights }),
   /** confidence = σ(a·logit(pClaim) + b·ln(pMetric) + c): the probability of a claim with this metric. */
   calibration: z.object({ a: z.number(), b: z.number(), c: z.number() }),
+  /** Absent: each number's metric is decided on its own evidence alone. */
+  passage: PassageAgreement.optional(),
   sensitivity: z.record(Sensitivity, SensitivityPoint),
   /** Out-of-fold figures of the fitting procedure (grouped by URL), for the record. */
   scores: z.record(z.string(), z.unknown()),

@@ -15,7 +15,8 @@ import { metricById } from '../../rules/index';
 import { annotate } from './annotate';
 import { findCandidates, type Candidate } from './candidates';
 import { compileRules, mergePacks, type CompiledRules } from './compile';
-import { contributions, scoreIfClaim, type Scored } from './model';
+import { contributions, knownClaimProbability, metricOnly, readKnown, scoreIfClaim, scoreKnown, withMetricLogits, type Scored } from './model';
+import { agreedLogits, agreementOf, type PassageItem } from './passage-agreement';
 import { QUANTITY_HINT, TOPIC_HINT } from './prefilter';
 import { readDocument } from './reading';
 
@@ -96,10 +97,32 @@ export function findClaimsInDocument(doc: DocumentInput, options: EngineOptions 
   const threshold = model.sensitivity[sensitivity]?.threshold ?? 0.5;
   const disabled = new Set(options.disabledMetrics ?? []);
   const chosen: { c: Candidate; s: Scored }[] = [];
-  for (const c of candidates) {
-    const s = scoreIfClaim(model, c.evidence, threshold);
-    if (!s || disabled.has(s.metrics[0]!.metric)) continue;
-    chosen.push({ c, s });
+  const passage = model.passage;
+  if (!passage) {
+    for (const c of candidates) {
+      const s = scoreIfClaim(model, c.evidence, threshold);
+      if (!s || disabled.has(s.metrics[0]!.metric)) continue;
+      chosen.push({ c, s });
+    }
+  } else {
+    // Second pass: every likely claim (down to the floor) lends its metric to the others.
+    // Most pages hold no claim: their numbers cost one claim logit each, as without it.
+    const known = candidates.map((c) => readKnown(model, c.evidence));
+    const pClaims = known.map(knownClaimProbability);
+    if (pClaims.some((p) => p >= threshold)) {
+      const floor = Math.min(threshold, passage.floor);
+      const items: PassageItem[] = candidates.map((c, i) => ({
+        block: c.block, sentence: c.sentence, start: c.start, end: c.end, pClaim: pClaims[i]!,
+        metrics: pClaims[i]! >= floor ? metricOnly(model, c.evidence, known[i]!) : null,
+      }));
+      candidates.forEach((c, i) => {
+        if (pClaims[i]! < threshold) return;
+        const first = scoreKnown(model, c.evidence, known[i]!);
+        const s = withMetricLogits(model, first, agreedLogits(first.metricLogits, agreementOf(items, i, passage.tau), passage));
+        if (disabled.has(s.metrics[0]!.metric)) return;
+        chosen.push({ c, s });
+      });
+    }
   }
   // Claims never overlap: where two spans do, the likelier claim stays.
   chosen.sort((a, b) => b.s.pClaim - a.s.pClaim || a.c.block - b.c.block || a.c.start - b.c.start);

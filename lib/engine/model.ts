@@ -14,6 +14,8 @@ export interface Scored {
   predicates: { predicate: PredicateId; probability: number }[];
   /** Calibrated probability that this is a claim with the first metric. */
   confidence: number;
+  /** The metric logits in the model's class order (the passage's second pass adds to them). */
+  metricLogits: Float64Array;
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -108,7 +110,7 @@ export function calibrate(model: Pick<ModelFile, 'calibration'>, pClaim: number,
 }
 
 /** A number's features that the model has weights for, in the features' order, with their values. */
-interface Known {
+export interface Known {
   rows: Row[];
   values: number[];
   claimLogit: number;
@@ -142,7 +144,33 @@ export function scoreIfClaim(model: ModelFile, evidence: Evidence, threshold: nu
   return sigmoid(known.claimLogit) < threshold ? null : scoreKnown(model, evidence, known);
 }
 
-function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored {
+/** A number's features read once: its claim probability now, its other scores (scoreKnown, metricOnly) only if needed. */
+export function readKnown(model: ModelFile, evidence: Evidence): Known {
+  return knownFeatures(index(model).rows, evidence.values);
+}
+
+export const knownClaimProbability = (known: Known) => sigmoid(known.claimLogit);
+
+/** The metric probabilities alone, in class order (a neighbour in the passage's second pass needs no predicate). */
+export function metricOnly(model: ModelFile, evidence: Evidence, known: Known): Float64Array {
+  const km = model.metric.classes.length;
+  const ml = new Float64Array(km);
+  const { rows, values } = known;
+  for (let i = 0; i < rows.length; i++) {
+    const m = rows[i]!.metric;
+    if (!m) continue;
+    const v = values[i]!;
+    for (let j = 0; j < km; j++) ml[j]! += m[j]! * v;
+  }
+  for (const [metric, w] of evidence.packCues) {
+    const j = model.metric.classes.indexOf(metric as MetricId);
+    if (j >= 0) ml[j]! += w;
+  }
+  softmaxInPlace(ml);
+  return ml;
+}
+
+export function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored {
   const km = model.metric.classes.length;
   const kp = model.predicate.classes.length;
   // Each sum in the features' order. Typed sums: the same doubles, without boxing each partial sum.
@@ -169,11 +197,20 @@ function scoreKnown(model: ModelFile, evidence: Evidence, known: Known): Scored 
     const j = model.metric.classes.indexOf(metric as MetricId);
     if (j >= 0) ml[j]! += w;
   }
+  const metricLogits = Float64Array.from(ml);
   softmaxInPlace(ml);
   const metrics = byProbability(model.metric.classes.map((metric, j) => ({ metric, probability: ml[j]! })));
   softmaxInPlace(pl);
   const predicates = byProbability(model.predicate.classes.map((predicate, j) => ({ predicate, probability: pl[j]! })));
-  return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability) };
+  return { pClaim, claimLogit, metrics, predicates, confidence: calibrate(model, pClaim, metrics[0]!.probability), metricLogits };
+}
+
+/** The same score with other metric logits (the passage's second pass): metrics and confidence follow. */
+export function withMetricLogits(model: ModelFile, s: Scored, logits: Float64Array): Scored {
+  const p = Float64Array.from(logits);
+  softmaxInPlace(p);
+  const metrics = byProbability(model.metric.classes.map((metric, j) => ({ metric, probability: p[j]! })));
+  return { ...s, metrics, confidence: calibrate(model, s.pClaim, metrics[0]!.probability), metricLogits: logits };
 }
 
 /** softmax(), the same doubles in the same order, without an array per step. */
