@@ -616,14 +616,17 @@ function newestEdition(measure: Measure, measures: readonly Measure[]): Measure 
 
 /** Why no series of the metric counts what the number counts, in one sentence. */
 function mismatchWords(mismatches: readonly (string | null)[], figures: readonly Figure[], noun: CountedNoun | null): string {
-  const labels = [...new Set(figures.map((f) => f.label))].slice(0, 2).map((l) => `“${l}”`).join('; ');
-  if (noun && mismatches.includes('noun')) {
+  const named = (why: string | null) => figures.filter((_, i) => why === null || mismatches[i] === why);
+  const listed = (list: readonly Figure[]) => [...new Set(list.map((f) => f.label))].slice(0, 2).map((l) => `“${l}”`).join('; ');
+  const labels = listed(named(null));
+  // "None counts children" only where none does: a child series held back for its stage or whole says that instead.
+  if (noun && mismatches.every((m) => m === 'noun')) {
     return `This number counts ${noun.word}; none of Metric Lens’s official figures for this metric counts ${noun.word} (they count: ${labels}), so none is shown: a figure that counts something else would not compare.`;
   }
   if (mismatches.includes('stage')) {
-    return `The sentence speaks of another step than Metric Lens’s official figures for this metric count (${labels}), so none is shown: a count taken at another step would not compare.`;
+    return `The sentence speaks of another step than Metric Lens’s official figures for this metric count (${listed(named('stage'))}), so none is shown: a count taken at another step would not compare.`;
   }
-  return `The sentence speaks of a wider whole than Metric Lens’s official figures for this metric count (${labels}), so none is shown: a part of it would not compare.`;
+  return `The sentence speaks of a wider whole than Metric Lens’s official figures for this metric count (${listed(named('whole'))}), so none is shown: a part of it would not compare.`;
 }
 
 /**
@@ -644,7 +647,8 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   const fit = fitScores(weighed, saidWords(index, wordsOfSentence(input.sentence)));
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (fit[i]! > fit[best]!) best = i;
-  const list = measures[best]!.figures;
+  // The context of an undated claim is the newest edition's, not a superseded one's.
+  const list = (input.period ? measures[best]! : newestEdition(measures[best]!, measures)).figures;
   const { period } = input;
   const f = period
     ? list.reduce((a, b) => (periodGap(b, period) < periodGap(a, period) ? b : a))

@@ -157,3 +157,17 @@ describe('the comparison by what the figure counts', () => {
     expect(choice.noFigure).toMatch(/for a short span is 18,000 .*March 2021/);
   });
 });
+
+describe('why none is shown', () => {
+  test('"none counts children" only where none does; a child series held back for its whole says so', () => {
+    const figures = [
+      fig('p', 'gems-modern-slavery', 'People in modern slavery', 50_000_000, '2021', '2021-01-01', '2021-12-31'),
+      fig('k', 'gems-children-forced-labour', 'Children in forced labour', 3_000_000, '2021', '2021-01-01', '2021-12-31'),
+    ];
+    const sentence = 'Of all those enslaved, 9 million children are held in modern slavery.';
+    const choice = compareClaim({ sentence, unit: 'count', period: null, number: at(sentence, '9 million'), value: 9_000_000 }, figures);
+    expect(choice.noFigure).toMatch(/^The sentence speaks of a wider whole .*“Children in forced labour”/);
+    const people = [figures[0]!];
+    expect(compareClaim({ sentence, unit: 'count', period: null, number: at(sentence, '9 million'), value: 9_000_000 }, people).noFigure).toMatch(/^This number counts children; none/);
+  });
+});
