@@ -19,7 +19,7 @@ export const SeriesEntry = z.object({
   words: terms.optional(),
   /** The measure id of a newer edition of the same count. */
   newerEdition: RuleId.optional(),
-  /** Words of a wider whole this series is not part of the name of ("modern slavery" for forced labour). */
+  /** Words of another scope this series is not: a wider whole ("modern slavery" for forced labour) or a part. */
   notWith: terms.optional(),
 });
 export type SeriesEntry = z.infer<typeof SeriesEntry>;

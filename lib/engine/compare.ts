@@ -626,7 +626,7 @@ function mismatchWords(mismatches: readonly (string | null)[], figures: readonly
   if (mismatches.includes('stage')) {
     return `The sentence speaks of another step than Metric Lens’s official figures for this metric count (${listed(named('stage'))}), so none is shown: a count taken at another step would not compare.`;
   }
-  return `The sentence speaks of a wider whole than Metric Lens’s official figures for this metric count (${listed(named('whole'))}), so none is shown: a part of it would not compare.`;
+  return `The sentence speaks of another scope (a wider whole, or one part) than Metric Lens’s official figures for this metric count (${listed(named('whole'))}), so none is shown: the two would not compare.`;
 }
 
 /**

@@ -166,8 +166,21 @@ describe('why none is shown', () => {
     ];
     const sentence = 'Of all those enslaved, 9 million children are held in modern slavery.';
     const choice = compareClaim({ sentence, unit: 'count', period: null, number: at(sentence, '9 million'), value: 9_000_000 }, figures);
-    expect(choice.noFigure).toMatch(/^The sentence speaks of a wider whole .*“Children in forced labour”/);
+    expect(choice.noFigure).toMatch(/^The sentence speaks of another scope .*“Children in forced labour”/);
     const people = [figures[0]!];
     expect(compareClaim({ sentence, unit: 'count', period: null, number: at(sentence, '9 million'), value: 9_000_000 }, people).noFigure).toMatch(/^This number counts children; none/);
+  });
+});
+
+describe('the forced-labour profits estimate', () => {
+  const figures = METRICS.metrics.find((m) => m.id === 'global_estimates')!.figures;
+  test('a dollar amount of yearly profits stands beside the ILO estimate; a part of it does not', () => {
+    const sentence = 'Exploiters pocket roughly $150 billion a year from the people they force to work.';
+    const choice = compareClaim({ sentence, unit: 'usd', period: null, number: at(sentence, '$150 billion'), value: 150e9 }, figures);
+    expect(choice.comparison?.figureId).toBe('ilo-2014-forced-labour-profits');
+    const part = 'Sexual exploitation alone brings in about $80 billion a year.';
+    const partChoice = compareClaim({ sentence: part, unit: 'usd', period: null, number: at(part, '$80 billion'), value: 80e9 }, figures);
+    expect(partChoice.comparison).toBeNull();
+    expect(partChoice.noFigure).toMatch(/another scope/);
   });
 });
