@@ -184,3 +184,16 @@ describe('the forced-labour profits estimate', () => {
     expect(partChoice.noFigure).toMatch(/another scope/);
   });
 });
+
+describe('a cartel route tax is not the smuggling fee', () => {
+  test('a sentence about the "piso" is not set beside the price of the whole trip', () => {
+    const figures = METRICS.metrics.find((m) => m.id === 'smuggling_fees')!.figures;
+    const piso = 'Besides the smuggling fees per person, each migrant pays the cartel a piso of about $1,100.';
+    expect(compareClaim({ sentence: piso, unit: 'usd', period: null, number: at(piso, '$1,100'), value: 1_100 }, figures).comparison).toBeNull();
+    // The same figures under series the data does not describe: the fee would be shown, so the piso words decide.
+    const undescribed = figures.map((f) => ({ ...f, measure: `user-${f.measure}` }));
+    expect(compareClaim({ sentence: piso, unit: 'usd', period: null, number: at(piso, '$1,100'), value: 1_100 }, undescribed).comparison).not.toBeNull();
+    const trip = 'The trip north now costs about $9,500 per person.';
+    expect(compareClaim({ sentence: trip, unit: 'usd', period: null, number: at(trip, '$9,500'), value: 9_500 }, figures).comparison).not.toBeNull();
+  });
+});
