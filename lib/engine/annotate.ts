@@ -70,7 +70,18 @@ export function annotate(
   const choice =
     metric.id === 'other'
       ? null
-      : compareClaim({ sentence, unit: q.unit, period, mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id), ...(context ? { number: { start: q.start, end: q.end } } : {}) }, [...metric.figures, ...extraFigures]);
+      : compareClaim(
+          {
+            sentence,
+            unit: q.unit,
+            period,
+            predicate,
+            value: q.value,
+            mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id),
+            ...(context ? { number: { start: q.start, end: q.end } } : {}),
+          },
+          [...metric.figures, ...extraFigures],
+        );
   const comparison = choice?.comparison ?? null;
   const noFigure = choice ? choice.noFigure : ONE_OFF;
   const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period });

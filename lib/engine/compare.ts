@@ -2,11 +2,12 @@
 // speaks of, for the period it names, in a comparable unit. Never the figure
 // nearest in magnitude: a near-equal number of another count, scope or period
 // looks like confirmation and is not.
-import type { ClaimPeriod, Comparison, Unit } from '../contract';
+import type { ClaimPeriod, Comparison, PredicateId, Unit } from '../contract';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
 import { unreadPeriod } from './period';
+import { countedNoun, type CountedNoun, seriesMismatch, seriesOf, seriesWords } from './series-fit';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
 const SHARE_UNITS: readonly Unit[] = ['percent', 'ratio'];
@@ -183,7 +184,12 @@ function measuresOf(figures: readonly Figure[]): Measure[] {
 const figureWords = new WeakMap<Figure, readonly string[]>();
 function wordsOfFigure(f: Figure): readonly string[] {
   let words = figureWords.get(f);
-  if (!words) figureWords.set(f, (words = [...labelWords(`${f.label} ${f.note ?? ''}`)]));
+  if (!words) {
+    // The series' own naming words ("supervision" for children in care) count as its label's, each on its own.
+    const all = labelWords(`${f.label} ${f.note ?? ''}`);
+    for (const term of seriesWords(f.measure)) for (const w of labelWords(term)) all.add(w);
+    figureWords.set(f, (words = [...all]));
+  }
   return words;
 }
 
@@ -243,9 +249,10 @@ function fitScores(weighed: readonly (readonly WeighedWord[])[], said: ReadonlyS
 
 /**
  * Words every share in this domain is of, which say nothing about which whole a share is of:
- * "20 percent of victims" is not "one in six runaway victims".
+ * "20 percent of victims" is not "one in six runaway victims"; nor does a change word ("rise") say
+ * what rose.
  */
-const GENERIC = new Set('victim trafficking detected share percent number total'.split(' '));
+const GENERIC = new Set('victim trafficking detected share percent number total rise compared'.split(' '));
 
 const isGeneric = (w: string) => w.split(' ').every((part) => GENERIC.has(part) || CLAIM_VERBS.has(part));
 
@@ -285,6 +292,10 @@ export interface ComparisonInput {
   mainStandsIn?: boolean;
   /** The number's span in `sentence`, where known: the words of its own clause weigh most. */
   number?: { start: number; end: number };
+  /** What the sentence says happened, where known: a series taken at another stage does not compare. */
+  predicate?: PredicateId;
+  /** The number's value, where known: a figure of the same value stands for a claim that names no period. */
+  value?: number | null;
 }
 
 /** Where one clause of a sentence ends: "28 million are in forced labour" is not the "50 million in slavery" before the comma. */
@@ -383,12 +394,20 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   if (change && !ofKind.some((f) => comparableUnits(f.unit, input.unit))) {
     return none('This number is a change between two times, not a level; Metric Lens has no published change of this kind, so no level is shown beside it.');
   }
-  const usable = ofKind.filter((f) => comparableUnits(f.unit, input.unit));
-  const { measures, weighed, index } = measuresFor(usable);
-  if (!measures.length) {
+  const noun = input.number !== undefined && input.number.end <= input.sentence.length ? countedNoun(input.sentence, input.number, input.unit === 'usd') : null;
+  const context = (why: string) => none(why + contextLine(figures, input, noun));
+  const inUnit = ofKind.filter((f) => comparableUnits(f.unit, input.unit));
+  if (!inUnit.length) {
     const units = [...new Set(figures.map((f) => UNIT_PLURALS[f.unit]))].join(' and ');
+    // No figure of another unit is offered even for context: a count beside a share reads as its whole.
     return none(`Metric Lens’s official figures for this metric are ${units}, not ${UNIT_NAMES[input.unit]} like this one, so none is shown: a figure in another unit would not compare.`);
   }
+  // Only series that count what the number counts, at the stage the sentence speaks of.
+  const claim = { noun, predicate: input.predicate, sentence: input.sentence };
+  const mismatches = inUnit.map((f) => seriesMismatch(f.measure, claim));
+  const usable = inUnit.filter((_, i) => mismatches[i] === null);
+  if (!usable.length) return context(mismatchWords(mismatches, inUnit, noun));
+  const { measures, weighed, index } = measuresFor(usable);
   // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
   const words = wordsOfSentence(input.sentence);
   const sentenceSaid = saidWords(index, words);
@@ -408,10 +427,11 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   const score = measures.map((m, i) => fit[i]! + (hasPeriod(m) && (i === 0 || namesSameWhole(m, clauseSaid)) ? PERIOD_FIT : 0));
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (score[i]! > score[best]!) best = i;
-  const measure = measures[best]!;
+  let measure = measures[best]!;
   // A share is a share of some whole: beside a share of another whole it misleads, so a share is
   // shown only where the measure's labels name what the sentence's share is of.
-  if (SHARE_UNITS.includes(input.unit) && !namesSameWhole(measure, sentenceSaid)) {
+  // A change is not a share of a whole: which change, its words and its counted noun tell.
+  if (SHARE_UNITS.includes(input.unit) && !change && !namesSameWhole(measure, sentenceSaid)) {
     const wholes = [...new Set(measures.map((m) => m.figures[0]!.label))].slice(0, 2).map((l) => `“${l}”`);
     return none(`Metric Lens has no official share of what this sentence’s share is of; its shares for this metric are of other wholes (${wholes.join('; ')}), so none is shown.`);
   }
@@ -421,14 +441,19 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     : namesIncident(input.sentence)
       ? 'The sentence counts what one operation or case found; this is a national total, for scale only, not a figure for that case. '
       : '';
-  const chosen = choosePeriod(measure, period, input.sentence, namesSameWhole(measure, clauseSaid));
-  if (!chosen.comparison) return chosen;
+  // A figure of the very value the sentence gives, where it names no period, is the one it quotes.
+  const same = period === null ? sameValue(measures, measure, input.value) : null;
+  if (same) return { comparison: sameValueComparison(same, measures, scope, unreadPeriod(input.sentence) !== null) };
+  // Where no period is named, the newest edition of the count stands for it, not a superseded one.
+  if (period === null) measure = newestEdition(measure, measures);
+  const chosen = choosePeriod(measure, period, input.sentence, namesSameWhole(measure, clauseSaid), usable);
+  if (!chosen.comparison) return chosen.noFigure.startsWith('No official figure for') ? chosen : { comparison: null, noFigure: chosen.noFigure + contextLine(figures, input, noun) };
   // Where a metric's counts are different things (referrals, prosecutions, convictions) and the
   // sentence names none of them, the first in data order would stand in for another count: none is shown.
   const unnamed = fit[best]! === 0 && !(chosen.comparison.samePeriod && namesSameWhole(measure, clauseSaid));
   if (measures.length > 1 && unnamed && !input.mainStandsIn) {
     const names = measures.slice(0, 3).map((m) => `“${m.figures[0]!.label}”`);
-    return none(`Metric Lens holds several different official counts for this metric (${names.join('; ')}${measures.length > 3 ? '; …' : ''}) and this sentence names none of them, so none is shown: another count would not compare.`);
+    return context(`Metric Lens holds several different official counts for this metric (${names.join('; ')}${measures.length > 3 ? '; …' : ''}) and this sentence names none of them, so none is shown: another count would not compare.`);
   }
   return scope ? { comparison: { ...chosen.comparison, statement: scope + chosen.comparison.statement } } : chosen;
 }
@@ -438,20 +463,29 @@ function none(noFigure: string): ComparisonChoice {
 }
 
 /** The measure's figure for the claim's period, its latest where none is named, or its nearest, said so. */
-function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: string, named: boolean): ComparisonChoice {
+function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: string, named: boolean, usable: readonly Figure[]): ComparisonChoice {
   if (!period) {
     const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
     const unread = unreadPeriod(sentence);
     // "In May" or "a six-month period" without a year is a short period: a yearly total beside it misleads.
-    if (unread === 'short' && days(latest.periodStart, latest.periodEnd) > 62) {
-      return none(`The sentence names a month or a span of months without its year, which Metric Lens cannot date; this series’ figures cover longer periods (latest: ${latest.period}), so none is shown beside it.`);
+    if (unread === 'short' && days(latest.periodStart, latest.periodEnd) > SHORT_DAYS) {
+      // Another series of the metric may hold short spans: named, not passed over in silence.
+      const short = usable.filter((f) => days(f.periodStart, f.periodEnd) <= SHORT_DAYS && !isChangeFigure(f));
+      const shortest = short.length ? short.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a)) : null;
+      const held = shortest
+        ? ` Metric Lens’s figure of this metric for a short span is ${shortest.value} (“${shortest.label}”, ${shortest.period}); whether it is the span the sentence means, the sentence does not say.`
+        : '';
+      return none(
+        `The sentence names a month or a span of months without its year, which Metric Lens cannot date; ${shortest ? 'the chosen series’' : 'this metric’s'} figures cover longer periods (latest: ${latest.period}), so none is shown beside it.${held}`,
+      );
     }
     const statement = unread
       ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series (${latest.period}), not one for that period.`
       : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
     return { comparison: describe(latest, false, 'none-named', statement) };
   }
-  const same = measure.figures.filter((f) => isSamePeriod(f, period));
+  // A published change ("2022 vs 2019") is for the year it ends in: "a rise in 2022" is its period.
+  const same = measure.figures.filter((f) => isSamePeriod(f, period) || (isChangeFigure(f) && period.to !== null && f.periodEnd >= period.from && f.periodEnd <= period.to));
   if (same.length) {
     const exact = same.reduce((a, b) => (periodGap(b, period) < periodGap(a, period) ? b : a));
     return { comparison: describe(exact, true, 'same', `Official figure for the same period (${exact.period}).`) };
@@ -526,4 +560,98 @@ export function periodLabel(p: ClaimPeriod): string {
 function dayWords(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
+}
+
+/** Up to this many days a figure covers a short span (a month or two), not a year. */
+const SHORT_DAYS = 62;
+
+/**
+ * How far a figure may be from the number and still be the figure it gives: half a unit of the
+ * number's last round digit ("nearly 19,000" is 18,715; "some 32,000" is 32,000), never more
+ * than 2% of it, so "300,000" is not the 291,000 it was added up from.
+ */
+export function valueTolerance(value: number): number {
+  let unit = 1;
+  const whole = Math.round(value);
+  while (whole % (unit * 10) === 0 && unit * 10 <= whole) unit *= 10;
+  return Math.min(unit / 2, 0.02 * value);
+}
+
+/** A figure of the measures whose value is the number's, the chosen measure's first; null where none is. */
+function sameValue(measures: readonly Measure[], chosen: Measure, value: number | null | undefined): Figure | null {
+  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0) return null;
+  const tolerance = valueTolerance(value);
+  let best: { f: Figure; own: boolean; gap: number } | null = null;
+  for (const m of measures) {
+    for (const f of m.figures) {
+      // Shares and changes have few values: a coincidence there proves nothing.
+      if (f.number === null || (f.unit !== 'count' && f.unit !== 'usd') || isChangeFigure(f)) continue;
+      const gap = Math.abs(f.number - value);
+      if (gap > tolerance) continue;
+      const own = m === chosen;
+      if (!best || (own && !best.own) || (own === best.own && gap < best.gap)) best = { f, own, gap };
+    }
+  }
+  return best?.f ?? null;
+}
+
+function sameValueComparison(f: Figure, measures: readonly Measure[], scope: string, undated: boolean): Comparison {
+  const series = measures.find((m) => m.id === f.measure)!;
+  const latest = series.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+  const newer = latest === f ? '' : ` The most recent figure of this series is ${latest.value} (${latest.period}).`;
+  return describe(f, false, 'none-named', `${scope}The sentence names ${undated ? 'a period without its year' : 'no period'}; this official figure has the value it gives (${f.period}).${newer}`);
+}
+
+/** The newest edition of a measure among the measures (rules/series.json `newerEdition`). */
+function newestEdition(measure: Measure, measures: readonly Measure[]): Measure {
+  let m = measure;
+  for (let hops = 0; hops < 5; hops++) {
+    const id = seriesOf(m.id)?.newerEdition;
+    const next = id ? measures.find((x) => x.id === id) : undefined;
+    if (!next) break;
+    m = next;
+  }
+  return m;
+}
+
+/** Why no series of the metric counts what the number counts, in one sentence. */
+function mismatchWords(mismatches: readonly (string | null)[], figures: readonly Figure[], noun: CountedNoun | null): string {
+  const named = (why: string | null) => figures.filter((_, i) => why === null || mismatches[i] === why);
+  const listed = (list: readonly Figure[]) => [...new Set(list.map((f) => f.label))].slice(0, 2).map((l) => `“${l}”`).join('; ');
+  const labels = listed(named(null));
+  // "None counts children" only where none does: a child series held back for its stage or whole says that instead.
+  if (noun && mismatches.every((m) => m === 'noun')) {
+    return `This number counts ${noun.word}; none of Metric Lens’s official figures for this metric counts ${noun.word} (they count: ${labels}), so none is shown: a figure that counts something else would not compare.`;
+  }
+  if (mismatches.includes('stage')) {
+    return `The sentence speaks of another step than Metric Lens’s official figures for this metric count (${listed(named('stage'))}), so none is shown: a count taken at another step would not compare.`;
+  }
+  return `The sentence speaks of another scope (a wider whole, or one part) than Metric Lens’s official figures for this metric count (${listed(named('whole'))}), so none is shown: the two would not compare.`;
+}
+
+/**
+ * The nearest related figure, where none may stand beside the number: of the metric's series the
+ * one the sentence's words fit best, preferring one that counts the same kind of thing, for the
+ * named period or its latest; said plainly to be for context and not the same measure.
+ */
+function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: CountedNoun | null): string {
+  const share = SHARE_UNITS.includes(input.unit);
+  // A share's context is a count of the same things only ("one in three calls": the calls made and
+  // unanswered); a share of another whole, or a count of something else, says nothing of it.
+  const fits = (f: Figure) => comparableUnits(f.unit, input.unit) || (share && f.unit === 'count');
+  const levels = figures.filter((f) => !isChangeFigure(f) && fits(f));
+  const sameKind = noun ? levels.filter((f) => seriesOf(f.measure)?.counts.includes(noun.kind)) : [];
+  const candidates = sameKind.length || share ? sameKind : levels.filter((f) => comparableUnits(f.unit, input.unit));
+  if (!candidates.length) return '';
+  const { measures, weighed, index } = measuresFor(candidates);
+  const fit = fitScores(weighed, saidWords(index, wordsOfSentence(input.sentence)));
+  let best = 0;
+  for (let i = 1; i < measures.length; i++) if (fit[i]! > fit[best]!) best = i;
+  // The context of an undated claim is the newest edition's, not a superseded one's.
+  const list = (input.period ? measures[best]! : newestEdition(measures[best]!, measures)).figures;
+  const { period } = input;
+  const f = period
+    ? list.reduce((a, b) => (periodGap(b, period) < periodGap(a, period) ? b : a))
+    : list.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+  return ` For context, not the same measure: ${f.value} (“${f.label}”, ${f.period}).`;
 }

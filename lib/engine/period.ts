@@ -178,6 +178,9 @@ function relative(m: RegExpMatchArray, pageDate: Iso): Atom[] {
   return [{ ...at, ...fiscalYear(fy - 1), year: fy - 1, fiscal: true }];
 }
 
+/** Right after a year, words that make what follows a count since it: "began in 2003 and has since". */
+const HAS_SINCE = /^[^.;]{0,40}?\b(?:has|have|had)\s+since\b/i;
+
 const RANGE_JOIN = /^\s*(?:-|–|—|to|through|thru|until|till|and)\s*$/i;
 
 /** All the periods named in `text`, in order, with offsets into it. */
@@ -202,8 +205,10 @@ export function findPeriods(text: string, pageDate?: string): ClaimPeriod[] {
     if (!a.standalone) continue;
     const resolved = resolveMonth(a, pageDate);
     if (!resolved) continue;
-    if (/\bsince\s+$/i.test(lead)) {
-      const start = a.start - (lead.length - lead.search(/\bsince\s+$/i));
+    // "which began in 2003 and has since helped...": what was done since that year, not in it.
+    if (/\bsince\s+$/i.test(lead) || (a.kind === 'calendar_year' && HAS_SINCE.test(text.slice(a.end, a.end + 60)))) {
+      const since = lead.search(/\bsince\s+$/i);
+      const start = since < 0 ? a.start : a.start - (lead.length - since);
       out.push({ raw: text.slice(start, a.end), start, end: a.end, kind: 'range', from: resolved.from, to: pageDate ?? null });
       continue;
     }
@@ -255,6 +260,8 @@ export function periodOf(
     .map((p) => shift(p, sentence.start))
     .filter((p) => p.end <= number.start || p.start >= number.end);
   if (inSentence.length) {
+    const listed = respectivePeriod(text.slice(sentence.start, sentence.end), { start: number.start - sentence.start, end: number.end - sentence.start });
+    if (listed) return shift(listed, sentence.start);
     const gap = (p: ClaimPeriod) => (p.end <= number.start ? number.start - p.end : p.start - number.end);
     return inSentence.reduce((best, p) => (gap(p) < gap(best) ? p : best));
   }
@@ -300,4 +307,39 @@ function shift(p: ClaimPeriod, by: number): ClaimPeriod {
 /** Whether two periods share at least one day (an open end runs on forever). */
 export function overlaps(a: { from: string; to: string | null }, b: { from: string; to: string | null }): boolean {
   return a.from <= (b.to ?? '9999-12-31') && b.from <= (a.to ?? '9999-12-31');
+}
+
+/** Between the items of a list: "2016 and 2019", "59,000, 61,000 and 69,000". */
+const LIST_JOIN = /^\s*(?:,|,?\s*and|,?\s*or)\s*$/i;
+/** A number as a list item: "59,000", "$1.2 million", "40 percent". */
+const LIST_NUMBER = /\$?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:thousand|million|billion|percent|per cent|%))?/gi;
+
+/**
+ * "In fiscal years 2016 and 2019, 59,000 and 69,000 children were referred, respectively": the
+ * number's place in its list is the period's place in the list of years. Null where the sentence
+ * says no "respectively", or the lists differ in length.
+ */
+function respectivePeriod(sentence: string, number: { start: number; end: number }): ClaimPeriod | null {
+  if (!/\brespectively\b/i.test(sentence)) return null;
+  const atoms = readAtoms(sentence, undefined).filter((a) => a.year !== undefined && (a.kind === 'fiscal_year' || a.kind === 'calendar_year'));
+  let years: Atom[] = [];
+  for (let i = 0; i < atoms.length && years.length < 2; i++) {
+    years = [atoms[i]!];
+    while (i + 1 < atoms.length && LIST_JOIN.test(sentence.slice(atoms[i]!.end, atoms[i + 1]!.start))) years.push(atoms[++i]!);
+  }
+  if (years.length < 2) return null;
+  const inYears = (m: { index: number }) => years.some((y) => m.index >= y.start && m.index < y.end);
+  const numbers = [...sentence.matchAll(LIST_NUMBER)].filter((m) => !inYears(m)).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const at = numbers.findIndex((n) => n.start < number.end && number.start < n.end);
+  if (at < 0) return null;
+  let first = at;
+  while (first > 0 && LIST_JOIN.test(sentence.slice(numbers[first - 1]!.end, numbers[first]!.start))) first--;
+  let last = at;
+  while (last + 1 < numbers.length && LIST_JOIN.test(sentence.slice(numbers[last]!.end, numbers[last + 1]!.start))) last++;
+  if (last - first + 1 !== years.length) return null;
+  // "Fiscal years 2016 and 2019": the later years of the list are fiscal too.
+  const fiscal = years[0]!.fiscal === true;
+  const y = years[at - first]!;
+  const range = fiscal ? fiscalYear(y.year!) : { from: iso(y.year!, 1, 1), to: iso(y.year!, 12, 31) };
+  return { raw: sentence.slice(y.start, y.end), start: y.start, end: y.end, kind: fiscal ? 'fiscal_year' : 'calendar_year', ...range };
 }

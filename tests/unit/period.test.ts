@@ -165,3 +165,29 @@ describe('fiscal years written as a plural, and periods a sentence cannot date',
     expect(periodOf(may, { start: s3, end: may.length }, { start: n3, end: n3 + 5 })).toBeNull();
   });
 });
+
+describe('lists and counts since a year', () => {
+  const spanOf = (text: string, raw: string) => {
+    const i = text.indexOf(raw);
+    return { start: i, end: i + raw.length };
+  };
+
+  test('"respectively": each number takes the year in its place of the list', () => {
+    const t = 'In fiscal years 2015 and 2018, the office took in 41,000 and 52,000 children, respectively.';
+    const all = { start: 0, end: t.length };
+    expect(periodOf(t, all, spanOf(t, '41,000'))).toMatchObject({ kind: 'fiscal_year', from: '2014-10-01', to: '2015-09-30' });
+    expect(periodOf(t, all, spanOf(t, '52,000'))).toMatchObject({ kind: 'fiscal_year', from: '2017-10-01', to: '2018-09-30' });
+    const c = 'Arrests in 2011, 2013 and 2016 were 310, 420 and 515, respectively.';
+    expect(periodOf(c, { start: 0, end: c.length }, spanOf(c, '420'))).toMatchObject({ kind: 'calendar_year', from: '2013-01-01' });
+    // Lists of different lengths say nothing of which goes with which: the sentence's own period, as without a list.
+    const odd = 'In fiscal years 2015 and 2018, the office took in 41,000, 47,000 and 52,000 children, respectively.';
+    expect(periodOf(odd, { start: 0, end: odd.length }, spanOf(odd, '47,000'))?.raw).toBe('fiscal years 2015');
+  });
+
+  test('"began in 2003 and has since": a count from that year on, not in it', () => {
+    const t = 'The unit, which started in 2008 and has since found over 3,100 children, grew.';
+    expect(periodOf(t, { start: 0, end: t.length }, spanOf(t, '3,100'), '2019-06-01')).toMatchObject({ kind: 'range', from: '2008-01-01', to: '2019-06-01' });
+    const plain = 'The unit found 3,100 children in 2008.';
+    expect(periodOf(plain, { start: 0, end: plain.length }, spanOf(plain, '3,100'))).toMatchObject({ kind: 'calendar_year', from: '2008-01-01' });
+  });
+});

@@ -1,0 +1,53 @@
+// What each series of figures counts, as data: the kind of noun its figures count
+// (children, sponsors, calls, cases, dollars of revenue or of profit), the stage of
+// the count, its newer edition and the wider whole it is not. The comparison reads
+// it so that a number is set only beside a figure that counts the same thing.
+import { z } from 'zod';
+import { PredicateId } from '../lib/contract';
+import { parseRuleFile } from './load';
+import data from './series.json';
+import { RuleId, Term } from './schema';
+
+const terms = z.array(Term).min(1).max(100);
+
+export const SeriesEntry = z.object({
+  /** Kinds of counted noun (keys of countedNouns) a figure of this series counts. */
+  counts: z.array(RuleId).min(1),
+  /** Predicates a sentence may have and still speak of this stage of the count; any predicate where absent. */
+  stages: z.array(PredicateId).min(1).optional(),
+  /** Words that also name this series in a sentence, besides its figures' labels ("supervision" for children in care). */
+  words: terms.optional(),
+  /** The measure id of a newer edition of the same count. */
+  newerEdition: RuleId.optional(),
+  /** Words of another scope this series is not: a wider whole ("modern slavery" for forced labour) or a part. */
+  notWith: terms.optional(),
+});
+export type SeriesEntry = z.infer<typeof SeriesEntry>;
+
+export const SeriesBase = z
+  .object({
+    version: z.number().int().positive(),
+    policy: z.array(z.string().min(1)).min(1),
+    /** Each kind of counted noun and the words that name it right after a number. */
+    countedNouns: z.record(RuleId, terms),
+    /** The kinds that are sums of money: a dollar amount's noun is one of them, a count's never is. */
+    moneyNouns: z.array(RuleId).min(1),
+    /** By measure id (a figure's `measure`). */
+    series: z.record(RuleId, SeriesEntry),
+  })
+  .superRefine((base, ctx) => {
+    for (const kind of base.moneyNouns) {
+      if (!base.countedNouns[kind]) ctx.addIssue({ code: 'custom', path: ['moneyNouns'], message: `no counted noun kind "${kind}"` });
+    }
+    for (const [id, s] of Object.entries(base.series)) {
+      for (const kind of s.counts) {
+        if (!base.countedNouns[kind]) ctx.addIssue({ code: 'custom', path: ['series', id, 'counts'], message: `no counted noun kind "${kind}"` });
+      }
+      if (s.newerEdition && !base.series[s.newerEdition]) {
+        ctx.addIssue({ code: 'custom', path: ['series', id, 'newerEdition'], message: `no series "${s.newerEdition}"` });
+      }
+    }
+  });
+export type SeriesBase = z.infer<typeof SeriesBase>;
+
+export const SERIES: SeriesBase = parseRuleFile(SeriesBase, data, 'rules/series.json');
