@@ -11,6 +11,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { blockMayHoldClaim, candidateLines, changedBlocks, gateCandidates, holdsCandidateAcrossBreaks, renderedText } from '../../lib/dom/candidates';
 import { watchMutations } from '../../lib/dom/mutations';
+import { textLength } from '../../lib/dom/page-document';
 import { TimeSlicer } from '../../lib/dom/slices';
 import { extensionApi } from './extension-api';
 import { importSession, type PageSession } from './handoff';
@@ -22,7 +23,7 @@ import { analyzePage, hasClaims, liveIndexOptions, type AnalysisTarget, type Pag
 const ANNOTATOR_SCRIPT = '/content-annotator.js';
 
 /**
- * A page with more text than this (textContent: no layout) is gated by the sliced walk; a smaller
+ * A page with more text than this (its text nodes' lengths: no layout) is gated by the sliced walk; a smaller
  * one by one read of its rendered text, a native call cheaper than any walk where it is short.
  */
 const WALK_ABOVE_CHARS = 400_000;
@@ -200,7 +201,8 @@ function gate(doc: Document): () => void {
   };
 
   const root = doc.body ?? doc.documentElement;
-  if (!root || (root.textContent?.length ?? 0) <= WALK_ABOVE_CHARS) {
+  // Counted up to the bound only: a huge page's textContent is itself a long task.
+  if (!root || textLength(root, WALK_ABOVE_CHARS) <= WALK_ABOVE_CHARS) {
     const text = root ? renderedText(root) : '';
     const verdict = candidateLines(text);
     if (verdict === 'same-line' || (verdict === 'adjacent-lines' && holdsCandidateAcrossBreaks(doc))) analyze(null);

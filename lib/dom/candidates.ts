@@ -8,7 +8,7 @@
 //   the blocks whose text passes the prefilter. Only those blocks are then
 //   indexed with the careful text index.
 import { QUANTITY_HINT, TOPIC_HINT } from '../engine/prefilter';
-import { INLINE_TAGS } from './text-index';
+import { INLINE_TAGS, SKIPPED_TAGS } from './text-index';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -274,9 +274,10 @@ function headingOf(parent: Element): Element | null {
 export function* topicBlocks(root: Node, every = 400): Generator<Located | null> {
   const walker = textWalker(root);
   if (!walker) return;
-  // Each block is read once: a text node straight in a large container, between paragraphs
-  // with numbers, would otherwise have the container's whole text built again each time.
-  const read = new Set<Element>();
+  // A block is yielded once, and each run of its inline content read once: a container's
+  // runs between its paragraphs would otherwise be read again for each number in them.
+  const yielded = new Set<Element>();
+  const read = new Set<Node>();
   let lastHeading: Element | null = null;
   let count = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -293,11 +294,47 @@ export function* topicBlocks(root: Node, every = 400): Generator<Located | null>
     }
     if (!QUANTITY_HINT.test((node as Text).data) || NEVER_SHOWN.has(p.localName)) continue;
     const block = isInlineByTag(p, true) ? blockByTag(p) : p;
-    if (!block || read.has(block)) continue;
-    read.add(block);
-    // The block holds a node with a quantity: only its topic is left to test.
-    if (textHasTopic(block.textContent ?? '')) yield { element: block, heading: false };
+    if (!block || yielded.has(block)) continue;
+    // The run holds a node with a quantity: only its topic is left to test.
+    const run = inlineRun(block, node, read);
+    if (run !== null && textHasTopic(run)) {
+      yielded.add(block);
+      yield { element: block, heading: false };
+    }
   }
+}
+
+/** Elements that end a passage by their tag alone: a block that nothing hides or restyles in its markup. */
+function endsRunByTag(element: Element): boolean {
+  const tag = element.localName;
+  if (isInlineByTag(element, true) || tag === 'br' || SKIPPED_TAGS.has(tag)) return false;
+  // Hidden, or styled in place: the careful index may read it otherwise; it does not end the run.
+  return !element.hasAttribute('style') && !element.hasAttribute('hidden') && !element.hasAttribute('aria-hidden') && !element.hasAttribute('contenteditable');
+}
+
+/**
+ * The text of the run of `block`'s inline content that holds `node`: its
+ * children on either side of the one holding `node`, up to the nearest
+ * children that end a passage by their tag. A passage of the text index lies
+ * inside one run (it ends at those children and perhaps sooner), so a run
+ * without a topic word holds no candidate passage; a number in a large
+ * container's own text thus costs a read of its run, not of the container.
+ * Null where the run was read before (its children are added to `read`).
+ */
+function inlineRun(block: Element, node: Node, read: Set<Node>): string | null {
+  let child: Node = node;
+  while (child.parentNode && child.parentNode !== block) child = child.parentNode;
+  if (read.has(child)) return null;
+  let first: Node = child;
+  for (let n = child.previousSibling; n && !(n.nodeType === ELEMENT_NODE && endsRunByTag(n as Element)); n = n.previousSibling) first = n;
+  let text = '';
+  for (let n: Node | null = first; n && !(n !== child && n.nodeType === ELEMENT_NODE && endsRunByTag(n as Element)); n = n.nextSibling) {
+    read.add(n);
+    // Never-shown text (a script between two inline pieces) is no passage's text.
+    if (n.nodeType === TEXT_NODE) text += (n as Text).data;
+    else if (n.nodeType === ELEMENT_NODE && !NEVER_SHOWN.has((n as Element).localName)) text += n.textContent ?? '';
+  }
+  return text;
 }
 
 /** What `checkVisibility` takes: both spellings of the visibility option (Firefox knew the older one first). */

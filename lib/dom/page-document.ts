@@ -30,7 +30,7 @@ const overlaps = (a: Node, b: Node) => a === b || a.contains(b) || b.contains(a)
  * The length of the text under `node`, counted only up to `bound` (a large
  * container's textContent would build megabytes to learn it is large).
  */
-function textLength(node: Node, bound: number): number {
+export function textLength(node: Node, bound: number): number {
   const doc = node.ownerDocument;
   if (!doc) return 0;
   const walker = doc.createTreeWalker(node, 4 /* SHOW_TEXT */);

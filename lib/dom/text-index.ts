@@ -55,7 +55,7 @@ const CDATA_SECTION_NODE = 4;
 const DOCUMENT_NODE = 9;
 
 /** Never visible text, or text the reader is typing: left out with their subtree. */
-const SKIPPED_TAGS = new Set([
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup',
   'datalist', 'button', 'head', 'title', 'meta', 'link', 'base', 'iframe', 'frame', 'frameset',
   'object', 'embed', 'canvas', 'svg', 'math', 'video', 'audio', 'picture', 'img', 'map', 'area',

@@ -11,6 +11,7 @@ import {
   candidateLinesSliced,
   holdsCandidateLine,
   gateCandidates,
+  topicBlocks,
 } from '../../lib/dom/candidates';
 import { collectPassages } from '../../lib/dom/text-index';
 import { mayHoldClaim } from '../../lib/engine/prefilter';
@@ -145,6 +146,30 @@ describe('line breaks that do not end a passage (<br>, <pre>)', () => {
     body(`<pre id="pre">12 apples\nand pears</pre>`);
     rendered('pre', '12 apples\nand pears');
     expect(holdsCandidateAcrossBreaks(document)).toBe(false);
+  });
+});
+
+describe('topicBlocks (the quick locating walk)', () => {
+  const blocks = () => [...topicBlocks(document)].filter((f) => f !== null && !f.heading).map((f) => f!.element.id || f!.element.localName);
+
+  test('a number in a container\'s own text is judged with its run of inline text, not with the whole container', () => {
+    body(`<div id="box">Edition 3 of <b>the paper</b><p id="a">Shelters took in migrant children.</p>Page 2 <i>of</i> 9
+      <p id="b">Officials placed 4,200 migrant children in shelters.</p></div>`);
+    expect(blocks()).toEqual(['b']);
+  });
+
+  test('a run goes on across scripts, images, line breaks and hidden or styled blocks, as a passage may', () => {
+    body(`<div id="s">In 2023 <script>var x;</script><img alt=""> officials<br>found migrant children</div>
+      <div id="h">Some 300 <div hidden>x</div> migrant children</div><div id="c">Some 40 <div style="display:inline">migrant</div> children</div>`);
+    expect(blocks()).toEqual(['s', 'h', 'c']);
+  });
+
+  test('every block whose passage passes the prefilter is found, each once', () => {
+    body(`<article><h2 id="h2">Border: 76,020 children</h2><div id="d">Note 1<p id="p1">About 300,000 <i>victims</i>.</p>then 12 <a>minors</a> more</div>
+      <ul><li id="l1">12 items</li><li id="l2">300 <span>teen</span>s and 4 <b>girls</b></li></ul><p id="plain">It rained 3 days.</p></article>`);
+    const careful = collectPassages(document.body).filter((p) => mayHoldClaim(p.text)).map((p) => (p.block as Element).id);
+    expect(careful).toEqual(['h2', 'p1', 'd', 'l2']);
+    expect(blocks()).toEqual(['h2', 'p1', 'd', 'l2']);
   });
 });
 
