@@ -8,7 +8,6 @@ import { acrossClause, distance, tokenize, type Hit, type Token } from './lexico
 import { contextPredicateFeatures } from './context-predicate';
 import { governingPredicate } from './governing';
 import { metricConjunctions } from './metric-evidence';
-import { cueWeightName, dot } from './feature-names';
 import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
 import type { DocReading } from './reading';
@@ -86,7 +85,6 @@ export interface CandidateContext {
   others?: readonly Hit[];
 }
 
-const DECADES = ['e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9'];
 function magnitude(q: FoundQuantity): string {
   if (q.vague) return 'vague';
   const v = q.value ?? q.low ?? q.high;
@@ -94,7 +92,7 @@ function magnitude(q: FoundQuantity): string {
   if (q.unit === 'percent') return v < 10 ? 'p<10' : v < 50 ? 'p<50' : 'p>=50';
   if (q.unit === 'ratio' || q.unit === 'other') return 'r';
   if (v < 10) return '<10';
-  return DECADES[Math.min(9, Math.floor(Math.log10(v)))]!;
+  return `e${Math.min(9, Math.floor(Math.log10(v)))}`;
 }
 
 function anchorFit(a: AnchorRule, q: FoundQuantity, noun: CountedNoun | null): number {
@@ -139,30 +137,29 @@ export function evidenceFor(c: CandidateContext): Evidence {
     if (span) spans.set(name, span);
   };
   set('bias');
-  set(dot('unit', q.unit));
-  set(dot('mag', magnitude(q)));
-  set(dot(dot('mag', q.unit), magnitude(q)));
+  set(`unit.${q.unit}`);
+  set(`mag.${magnitude(q)}`);
+  set(`mag.${q.unit}.${magnitude(q)}`);
   if (q.vague) set('vague');
   if (q.rate) set('rate');
   if (q.low !== null && q.high === null) set('bound.low');
   if (q.high !== null && q.low === null) set('bound.high');
   if (q.low !== null && q.high !== null && q.low !== q.high) set('range');
   if (/^[a-z]/i.test(q.raw) && !q.vague) set('spelled');
-  set(dot('noun', noun?.kind ?? 'none'), 1, noun ? { start: base + noun.start, end: base + noun.end } : undefined);
-  if (noun) set(dot(dot('noun', noun.kind), q.unit));
-  const pred = dot('pred', predicate.predicate);
-  set(pred);
-  set(dot(pred, q.unit));
-  if (noun) set(dot(pred, noun.kind));
-  set(dot('predrule', predicate.ruleId ?? 'none'));
+  set(`noun.${noun?.kind ?? 'none'}`, 1, noun ? { start: base + noun.start, end: base + noun.end } : undefined);
+  if (noun) set(`noun.${noun.kind}.${q.unit}`);
+  set(`pred.${predicate.predicate}`);
+  set(`pred.${predicate.predicate}.${q.unit}`);
+  if (noun) set(`pred.${predicate.predicate}.${noun.kind}`);
+  set(`predrule.${predicate.ruleId ?? 'none'}`);
   contextPredicateFeatures(reading, c.sentence, predicate, (name) => set(name));
   const gov = governingPredicate(s.text, q, Math.max(q.end, noun?.end ?? q.end), reading.hitsAt(c.sentence));
-  if (gov) set(dot('gov', gov));
+  if (gov) set(`gov.${gov}`);
   if (c.count > 1) set('several');
   if (c.index > 0) set('notfirst');
   // Where the sentence stands says something only within a page: a lone sentence has no place.
   const kind = reading.doc.blocks[s.block]!.kind;
-  if (kind !== 'paragraph') set(dot('block', kind));
+  if (kind !== 'paragraph') set(`block.${kind}`);
   if (s.text.includes('?')) set('question');
   const before = s.text.slice(Math.max(0, q.start - 30), q.start);
   if (/\$\s?$|\bUS\s?$|[A-Z]{2,}\s?$|#\s?$|\bNo\.?\s?$/.test(before)) set('prefix.code');
@@ -170,18 +167,18 @@ export function evidenceFor(c: CandidateContext): Evidence {
 
   // The words themselves, beside the number and in its sentence: what no rule names yet
   // ("custody", "shelter", "located") still weighs, by the weight the fit gives it.
-  const { tokens, words, features } = sentenceWords(reading, c.sentence);
+  const tokens = tokensOf(reading, c.sentence);
   const at = tokens.findIndex((t) => t.end > q.start);
-  for (let i = 0; i < tokens.length; i++) {
-    const f = features[i];
-    if (!f) continue;
-    set(f.w, 1, f.span);
-    if (at >= 0 && Math.abs(i - at) <= NEAR_WORDS && !acrossClause(s.text, tokens[i]!, q)) set(f.wn, 1, f.span);
-  }
+  tokens.forEach((t, i) => {
+    const names = wordFeatures(t.text);
+    if (!names) return;
+    set(names.w, 1, { start: base + t.start, end: base + t.end });
+    if (at >= 0 && Math.abs(i - at) <= NEAR_WORDS && !acrossClause(s.text, t, q)) set(names.wn, 1, { start: base + t.start, end: base + t.end });
+  });
 
   const hits = reading.hitsAt(c.sentence);
   const topic = topicStrength(hits);
-  for (const t of topic.topics) set(dot('topic', t));
+  for (const t of topic.topics) set(`topic.${t}`);
   set('topic.sum', Math.min(2, topic.total / 5));
 
   const anaphor = ANAPHOR.test(s.text.trimStart()) || (!noun && /\b(?:that|this|the) (?:figure|number|total)\b/i.test(s.text));
@@ -193,16 +190,15 @@ export function evidenceFor(c: CandidateContext): Evidence {
   const cue = (rule: MetricCueRule, place: Place, value: number, span: Hit | undefined) => {
     if (rule.units && !rule.units.includes(q.unit)) return;
     if (c.knownCues.has(rule.id)) {
-      const id = dot('cue', rule.id);
-      set(dot(id, place), value, span);
-      set(id, value, span);
+      set(`cue.${rule.id}.${place}`, value, span);
+      set(`cue.${rule.id}`, value, span);
     } else if (place === 'near' || place === 'far' || place === 'resp' || place === 'clause') {
       const share = place === 'clause' ? 0.5 : 1;
       packCues.set(rule.metric, Math.max(packCues.get(rule.metric) ?? 0, rule.weight * share));
       const ids = packRules.get(rule.metric) ?? [];
       if (!ids.includes(rule.id)) packRules.set(rule.metric, [...ids, rule.id]);
     }
-    const name = dot(dot('cw', rule.metric), place);
+    const name = `cw.${rule.metric}.${place}`;
     const sum = Math.min(2, (values.get(name) ?? 0) + (rule.weight / 10) * value);
     values.set(name, sum);
     if (span && !spans.has(name)) spans.set(name, span);
@@ -228,7 +224,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
       const place: Place = isHead ? 'resp' : acrossClause(s.text, h, q) ? 'clause' : distance(h, q) <= NEAR_CHARS ? 'near' : 'far';
       if (!best || PLACE_RANK[place] < PLACE_RANK[best]) [best, bestHit] = [place, h];
     }
-    if (best && bestHit) set(dot(dot('pc', rule.id), best === 'resp' ? 'head' : best), 1, { start: base + bestHit.start, end: base + bestHit.end });
+    if (best && bestHit) set(`pc.${rule.id}.${best === 'resp' ? 'head' : best}`, 1, { start: base + bestHit.start, end: base + bestHit.end });
   }
   // Nothing in the sentence points to a dataset: a large trafficking-type figure about
   // children or victims then restates none ("half a million children trafficked").
@@ -242,15 +238,14 @@ export function evidenceFor(c: CandidateContext): Evidence {
   for (const a of c.rules.anchors) {
     const m = anchorFit(a, q, noun);
     if (!m) continue;
-    const id = dot('anchor', a.id);
-    set(id, m, numberSpan);
-    if (a.predicates.includes(predicate.predicate)) set(dot(id, 'pred'), m, numberSpan);
+    set(`anchor.${a.id}`, m, numberSpan);
+    if (a.predicates.includes(predicate.predicate)) set(`anchor.${a.id}.pred`, m, numberSpan);
   }
   for (const p of c.rules.priors) {
     if (p.predicate !== predicate.predicate) continue;
     if (p.units && !p.units.includes(q.unit)) continue;
     if (p.nouns && !(noun && p.nouns.includes(noun.kind))) continue;
-    set(dot('prior', p.id));
+    set(`prior.${p.id}`);
   }
 
   // The paragraph, the list's introduction, the heading, the page.
@@ -264,7 +259,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
       cue(rule, place, factor, span);
     }
     const t = topicStrength(h).total;
-    set(dot(dot('ctx', place), 'topic'), Math.min(2, t / 5));
+    set(`ctx.${place}.topic`, Math.min(2, t / 5));
   };
   const first = reading.blockFirst[s.block]!;
   if (c.sentence > first) contextCues(c.sentence - 1, 'prev', 1);
@@ -288,7 +283,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
     const h = reading.hitsOfText(`head:${heading}`, headText);
     for (const { rule } of h.metricCues) cue(rule, 'head', 1, undefined);
     const t = topicStrength(h);
-    for (const name of t.topics) set(dot('head.topic', name));
+    for (const name of t.topics) set(`head.topic.${name}`);
   }
   // Children alone are not the domain: "45% of teenagers play football". Trafficking,
   // migration, exploitation or an agency must be named in the sentence, beside it or above it.
@@ -302,28 +297,29 @@ export function evidenceFor(c: CandidateContext): Evidence {
   // The page's own topic, where there is a page around the sentence (a lone sentence is its own page).
   if (reading.sentences.length >= PAGE_MIN_SENTENCES) {
     const page = pageProfile(reading);
-    for (const [metric, n] of page.cues) set(dot(dot('cw', metric), 'page'), Math.min(2, Math.log1p(n) / 2));
+    for (const [metric, n] of page.cues) set(`cw.${metric}.page`, Math.min(2, Math.log1p(n) / 2));
     set('page.topic', page.topic);
   }
   // Context places pooled: few passages teach each place apart, more teach them together.
   for (const [name, v] of cueWeights(values)) {
-    const m = cueWeightName(name);
-    if (m && POOLED_PLACES.has(m.place)) values.set(m.ctx, Math.min(2, (values.get(m.ctx) ?? 0) + v));
+    const m = name.match(/^cw\.([a-z_]+)\.(prev|para|intro|head)$/);
+    if (m) values.set(`cw.${m[1]}.ctx`, Math.min(2, (values.get(`cw.${m[1]}.ctx`) ?? 0) + v));
   }
   if (anaphor) {
     for (const place of ['prev', 'para', 'intro', 'ctx'] as const) {
       for (const [name, v] of cueWeights(values)) {
-        const m = cueWeightName(name);
-        if (m && m.place === place) set(m.anaphor, v);
+        const m = name.match(/^cw\.([a-z_]+)\.(\w+)$/);
+        if (m && m[2] === place) set(`cw.${m[1]}.${place}.anaphor`, v);
       }
     }
   }
   if (!noun) {
     for (const [name, v] of cueWeights(values)) {
-      const m = cueWeightName(name);
-      if (m && NONOUN_PLACES.has(m.place)) set(m.nonoun, v);
+      const m = name.match(/^cw\.([a-z_]+)\.(prev|head|page|ctx)$/);
+      if (m) set(`cw.${m[1]}.${m[2]}.nonoun`, v);
     }
   }
+  const words = tokens.map((t) => t.text.toLowerCase());
   for (const [name, v] of metricConjunctions({ values, q, noun, predicate: predicate.predicate, topics: topic.topics, words, text: s.text })) values.set(name, v);
   return { values, spans, packCues, packRules };
 }
@@ -335,40 +331,16 @@ function cueWeights(values: ReadonlyMap<string, number>): [string, number][] {
   return out;
 }
 
-/** The context places pooled into `cw.<metric>.ctx`, and those a number without a noun reads apart. */
-const POOLED_PLACES: ReadonlySet<string> = new Set(['prev', 'para', 'intro', 'head']);
-const NONOUN_PLACES: ReadonlySet<string> = new Set(['prev', 'head', 'page', 'ctx']);
-
 const PLACE_RANK: Record<Place, number> = { resp: 0, near: 1, far: 2, clause: 3, prev: 4, para: 5, next: 6, intro: 7, head: 8, page: 9 };
 
-/** A sentence's words as the word features read them: the same for every number of the sentence. */
-interface SentenceWords {
-  tokens: readonly Token[];
-  /** Lowercase words (the metric conjunctions read them). */
-  words: readonly string[];
-  /** Per token: its two feature names and its span in the block (shared, never mutated), or null. */
-  features: readonly ({ w: string; wn: string; span: Hit } | null)[];
-}
-const wordsCache = new WeakMap<DocReading, Map<number, SentenceWords>>();
+const tokenCache = new WeakMap<DocReading, Map<number, Token[]>>();
 /** A sentence's words, once per sentence (it may hold several numbers). */
-function sentenceWords(reading: DocReading, i: number): SentenceWords {
-  let byIndex = wordsCache.get(reading);
-  if (!byIndex) wordsCache.set(reading, (byIndex = new Map()));
-  let entry = byIndex.get(i);
-  if (!entry) {
-    const s = reading.sentences[i]!;
-    const tokens = tokenize(s.text);
-    entry = {
-      tokens,
-      words: tokens.map((t) => t.text.toLowerCase()),
-      features: tokens.map((t) => {
-        const names = wordFeatures(t.text);
-        return names && { w: names.w, wn: names.wn, span: { start: s.start + t.start, end: s.start + t.end } };
-      }),
-    };
-    byIndex.set(i, entry);
-  }
-  return entry;
+function tokensOf(reading: DocReading, i: number): Token[] {
+  let byIndex = tokenCache.get(reading);
+  if (!byIndex) tokenCache.set(reading, (byIndex = new Map()));
+  let tokens = byIndex.get(i);
+  if (!tokens) byIndex.set(i, (tokens = tokenize(reading.sentences[i]!.text)));
+  return tokens;
 }
 
 /** Per page, once: how many sentences cue each metric, and how much of the page is about the topic. */

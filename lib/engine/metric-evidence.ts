@@ -4,7 +4,6 @@
 // "victims" with UNODC's wording says detected-victim shares; the same cue beside a
 // dollar amount says something else. The claim decision never sees these features
 // (their names start with METRIC_ONLY_PREFIX), so they cannot move detection.
-import { cat, cueWeightName, dot } from './feature-names';
 import type { FoundQuantity } from './quantity';
 import type { CountedNoun } from './subject';
 
@@ -12,9 +11,9 @@ import type { CountedNoun } from './subject';
 export const METRIC_ONLY_PREFIX = 'mx.';
 
 /** In-sentence places of a metric cue's pooled weight (`cw.<metric>.<place>`). */
-const SENTENCE_CUE: ReadonlySet<string> = new Set(['near', 'far', 'resp', 'clause']);
+const SENTENCE_CUE = /^cw\.([a-z_]+)\.(near|far|resp|clause)$/;
 /** Context places: the paragraph, a list's introduction, the heading, the page. */
-const CONTEXT_CUE: ReadonlySet<string> = new Set(['ctx', 'page']);
+const CONTEXT_CUE = /^cw\.([a-z_]+)\.(ctx|page)$/;
 
 /**
  * Words by which a sentence attributes a figure to someone ("according to", "said", "data
@@ -49,25 +48,27 @@ export function metricConjunctions({ values, q, noun, predicate, topics, words, 
   for (const [name, v] of values) {
     // Both patterns read only `cw.` features: the others (most of them) cost no regex.
     if (!name.startsWith('cw.')) continue;
-    const m = cueWeightName(name);
-    if (!m) continue;
-    if (SENTENCE_CUE.has(m.place)) inSentence.set(m.metric, Math.max(inSentence.get(m.metric) ?? 0, v));
-    else if (CONTEXT_CUE.has(m.place)) inContext.set(m.metric, Math.max(inContext.get(m.metric) ?? 0, v));
+    let m = name.match(SENTENCE_CUE);
+    if (m) {
+      inSentence.set(m[1]!, Math.max(inSentence.get(m[1]!) ?? 0, v));
+      continue;
+    }
+    m = name.match(CONTEXT_CUE);
+    if (m) inContext.set(m[1]!, Math.max(inContext.get(m[1]!) ?? 0, v));
   }
   const kind = noun?.kind ?? 'none';
   for (const [metric, v] of inSentence) {
     const w = Math.min(1, v);
-    const mx = cat(METRIC_ONLY_PREFIX, metric);
-    put(dot(dot(mx, 'noun'), kind), w);
-    put(dot(dot(mx, 'pred'), predicate), w);
+    put(`${METRIC_ONLY_PREFIX}${metric}.noun.${kind}`, w);
+    put(`${METRIC_ONLY_PREFIX}${metric}.pred.${predicate}`, w);
     // "Encounters" of children are CBP's UAC series, of everyone its total: the cue and the topic together.
-    for (const t of topics) put(dot(dot(mx, 'topic'), t), w);
+    for (const t of topics) put(`${METRIC_ONLY_PREFIX}${metric}.topic.${t}`, w);
   }
   // A figure inside quotation marks is someone's word, not the writer's report of a dataset:
   // speakers round, restate and inflate ("'more than half a million children,' he said").
   if (text !== undefined && insideQuote(text, q.start)) {
     put(`${METRIC_ONLY_PREFIX}quoted`, 1);
-    put(dot(cat(METRIC_ONLY_PREFIX, 'quoted'), kind), 1);
+    put(`${METRIC_ONLY_PREFIX}quoted.${kind}`, 1);
   }
   const attributed = words.some((w) => ATTRIBUTION.has(w));
   if (!attributed) put(`${METRIC_ONLY_PREFIX}unattributed${inSentence.size ? '' : '.nocue'}`, 1);
@@ -76,15 +77,14 @@ export function metricConjunctions({ values, q, noun, predicate, topics, words, 
   const ranked = [...inSentence].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const top = ranked[0];
   if (top) {
-    const topName = dot(cat(METRIC_ONLY_PREFIX, 'top'), top[0]);
-    put(topName, 1);
-    if (ranked.length === 1) put(dot(cat(METRIC_ONLY_PREFIX, 'only'), top[0]), 1);
-    put(dot(topName, q.unit), 1);
+    put(`${METRIC_ONLY_PREFIX}top.${top[0]}`, 1);
+    if (ranked.length === 1) put(`${METRIC_ONLY_PREFIX}only.${top[0]}`, 1);
+    put(`${METRIC_ONLY_PREFIX}top.${top[0]}.${q.unit}`, 1);
   } else {
     // No dataset's wording in the sentence: the context decides, and that is weaker evidence.
     const ctx = [...inContext].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
-    if (ctx) put(dot(cat(METRIC_ONLY_PREFIX, 'ctxonly'), ctx[0]), 1);
-    else put(dot(dot(cat(METRIC_ONLY_PREFIX, 'nocue'), q.unit), kind), 1);
+    if (ctx) put(`${METRIC_ONLY_PREFIX}ctxonly.${ctx[0]}`, 1);
+    else put(`${METRIC_ONLY_PREFIX}nocue.${q.unit}.${kind}`, 1);
   }
   return out;
 }
