@@ -15,8 +15,24 @@ export interface Token extends Hit {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*\.?/gu;
-/** Words of a term may stand apart by spaces or hyphens ("follow-up" = "follow up"), nothing else. */
-const JOINER = /^[\s\-‐‑–]+$/;
+/**
+ * Words of a term may stand apart by spaces or hyphens ("follow-up" = "follow up"), nothing else:
+ * text[from, to) is one or more of them (/^[\s\-‐‑–]+$/, read without a slice per word pair).
+ */
+function joined(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!isJoiner(text.charCodeAt(k))) return false;
+  return true;
+}
+/** JavaScript's \s, and the hyphens "-", "‐", "‑" and the en dash. */
+function isJoiner(c: number): boolean {
+  if (c === 0x20 || c === 0x2d || (c >= 0x09 && c <= 0x0d)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2010 || c === 0x2011 || c === 0x2013 ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 
 /**
  * The last texts' tokens: a sentence is read by the rule scan, the word features,
@@ -117,20 +133,30 @@ export class Lexicon<K> {
       const first = tokens[i]!;
       const entries = this.entriesFor(first.text);
       if (!entries.length) continue;
+      // Most words start one term: no table of the best end per key for those.
+      if (entries.length === 1) {
+        const entry = entries[0]!;
+        const end = this.matchAt(entry.words, tokens, i, text);
+        if (end > -1) this.add(found, lastEnd, entry.key, first.start, end);
+        continue;
+      }
       const best = new Map<K, number>();
       for (const entry of entries) {
         const end = this.matchAt(entry.words, tokens, i, text);
         if (end > (best.get(entry.key) ?? -1)) best.set(entry.key, end);
       }
-      for (const [key, end] of best) {
-        if (first.start < (lastEnd.get(key) ?? -1)) continue;
-        lastEnd.set(key, end);
-        const list = found.get(key);
-        if (list) list.push({ start: first.start, end });
-        else found.set(key, [{ start: first.start, end }]);
-      }
+      for (const [key, end] of best) this.add(found, lastEnd, key, first.start, end);
     }
     return found;
+  }
+
+  /** A key's hit from `start` to `end`, unless it overlaps the key's last hit. */
+  private add(found: Map<K, Hit[]>, lastEnd: Map<K, number>, key: K, start: number, end: number): void {
+    if (start < (lastEnd.get(key) ?? -1)) return;
+    lastEnd.set(key, end);
+    const list = found.get(key);
+    if (list) list.push({ start, end });
+    else found.set(key, [{ start, end }]);
   }
 
   /** End offset of `words` matched from token i, or -1. The first word is known to match (entriesFor). */
@@ -140,7 +166,7 @@ export class Lexicon<K> {
       const word = words[w]!;
       if (!token) return -1;
       if (word.prefix ? !token.text.startsWith(word.text) : token.text !== word.text) return -1;
-      if (w > 0 && !JOINER.test(text.slice(tokens[i + w - 1]!.end, token.start))) return -1;
+      if (!joined(text, tokens[i + w - 1]!.end, token.start)) return -1;
     }
     return tokens[i + words.length - 1]!.end;
   }
