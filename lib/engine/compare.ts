@@ -469,14 +469,14 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: st
     const unread = unreadPeriod(sentence);
     // "In May" or "a six-month period" without a year is a short period: a yearly total beside it misleads.
     if (unread === 'short' && days(latest.periodStart, latest.periodEnd) > SHORT_DAYS) {
-      // Another series of the metric may hold short spans: named, not passed over in silence.
-      const short = usable.filter((f) => days(f.periodStart, f.periodEnd) <= SHORT_DAYS && !isChangeFigure(f));
-      const shortest = short.length ? short.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a)) : null;
-      const held = shortest
-        ? ` Metric Lens’s figure of this metric for a short span is ${shortest.value} (“${shortest.label}”, ${shortest.period}); whether it is the span the sentence means, the sentence does not say.`
+      // Another series may hold short spans, but without the year none can be said to be this one:
+      // naming one invites reading it as the sentence's month (a 2025 month beside a 2021 claim).
+      const short = usable.some((f) => days(f.periodStart, f.periodEnd) <= SHORT_DAYS && !isChangeFigure(f));
+      const held = short
+        ? ' Metric Lens holds figures of this metric for single months or days, but without the year it cannot tell which, if any, is the one meant.'
         : '';
       return none(
-        `The sentence names a month or a span of months without its year, which Metric Lens cannot date; ${shortest ? 'the chosen series’' : 'this metric’s'} figures cover longer periods (latest: ${latest.period}), so none is shown beside it.${held}`,
+        `The sentence names a month or a span of months without its year, which Metric Lens cannot date; ${short ? 'the chosen series’' : 'this metric’s'} figures cover longer periods (latest: ${latest.period}), so none is shown beside it.${held}`,
       );
     }
     const statement = unread
