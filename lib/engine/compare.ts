@@ -339,6 +339,13 @@ const CHANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}'’]|(?=['’]))(?:${alternation
 const CHANGE_AFTER = new RegExp(`^\\s*(?:${alternation(COMPARISON_POLICY.changeAfter)})(?![\\p{L}])`, 'iu');
 const PLACE = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.placeBefore)})\\s+(?:${alternation(COMPARISON_POLICY.places)})(?![\\p{L}])`, 'iu');
 
+// A state that opens the sentence as what counts ("California, which …, topped the list with 979
+// cases"; not "Texas officials said …"), or owns the count ("Ohio's 210 cases"), places it as surely
+// as "in Ohio"; "the state" needs its preposition.
+const STATE_NAMES = alternation(COMPARISON_POLICY.places.filter((p) => !p.startsWith('the ')));
+const STATE_SUBJECT = new RegExp(`^\\s*(?:${STATE_NAMES})(?:,\\s(?:which|where)\\b|\\s(?:alone\\s)?(?:had|has|reported|recorded|counted|logged|tallied|topped|led|saw)\\b)`, 'iu');
+const STATE_OWNER = new RegExp(`(?:^|[^\\p{L}])(?:${STATE_NAMES})['’]s\\s`, 'iu');
+
 const INCIDENT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.incidents)})(?![\\p{L}])`, 'iu');
 
 /** Whether the sentence counts what one operation or one case found ("a four-day sting", "an investigation of one firm"). */
@@ -352,9 +359,9 @@ export function statesChange(sentence: string, number: { start: number; end: num
   return CHANGE_BEFORE.test(sentence.slice(clause.start, number.start)) || CHANGE_AFTER.test(sentence.slice(number.end, clause.end));
 }
 
-/** Whether the clause places its count in one U.S. state or smaller place ("in Missouri", "in the state"). */
-export function namesPlace(clause: string): boolean {
-  return PLACE.test(clause);
+/** Whether the clause places its count in one U.S. state or smaller place ("in Missouri", "in the state", "Ohio's"), or the sentence opens with a state. */
+export function namesPlace(clause: string, sentence = clause): boolean {
+  return PLACE.test(clause) || STATE_OWNER.test(clause) || STATE_SUBJECT.test(sentence);
 }
 
 const YEAR_DAYS = 365.25;
@@ -436,7 +443,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return none(`Metric Lens has no official share of what this sentence’s share is of; its shares for this metric are of other wholes (${wholes.join('; ')}), so none is shown.`);
   }
   // One state's or city's count beside a national total is not a comparison; the national one is scale.
-  const scope = namesPlace(clause)
+  const scope = namesPlace(clause, input.sentence)
     ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. '
     : namesIncident(input.sentence)
       ? 'The sentence counts what one operation or case found; this is a national total, for scale only, not a figure for that case. '

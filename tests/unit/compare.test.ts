@@ -298,6 +298,11 @@ describe('what may stand beside a number, and what is said where nothing may', (
     expect(namesPlace('the line logged 120 cases in Ohio')).toBe(true);
     expect(namesPlace('reported by the Ohio State University')).toBe(false);
     expect(namesPlace('according to The New York Times')).toBe(false);
+    // A state as what counts, or as the count's owner; not a state's officials speaking of the nation.
+    expect(namesPlace('led the nation with 640 cases', 'Oregon, which has a fifth of the population, led the nation with 640 cases.')).toBe(true);
+    expect(namesPlace("Ohio's 210 cases were the most in the region")).toBe(true);
+    expect(namesPlace('that 90,000 children had crossed', 'Texas officials said that 90,000 children had crossed.')).toBe(false);
+    expect(namesPlace('across the Texas border', 'Agents stopped 3,000 children across the Texas border.')).toBe(false);
     const s = 'Agents apprehended 900 children in Texas in FY2019.';
     const c = compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '900') }, PATROL).comparison;
     expect(c?.figureId).toBe('patrol-fy2019');
