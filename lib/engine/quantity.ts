@@ -327,13 +327,20 @@ function ratioValue(raw: string): number | null {
   return null;
 }
 
+const DOLLARS_AFTER = /^\s(?:US\s|U\.S\.\s)?dollars\b/i;
+/** The few characters after a match, where a written-out unit would stand. */
+const tailAfter = (sentence: string, m: RegExpExecArray) => sentence.slice(m.index + m[0].length, m.index + m[0].length + 16);
+
 export function findQuantities(sentence: string): FoundQuantity[] {
   const out: FoundQuantity[] = [];
   MASTER.lastIndex = 0;
   for (let m = MASTER.exec(sentence); m; m = MASTER.exec(sentence)) {
     let index = 0;
     while (m[GROUP_OF[index]!] === undefined) index++;
-    const kind = PATTERNS[index]!.kind;
+    // "730 dollars", "between 3000 and 4000 dollars": money written after the number is money
+    // ("in 2019 dollars" names a year's prices).
+    const dollars = /^(?:count|count-range)$/.test(PATTERNS[index]!.kind) && !isYear(m[0]) ? DOLLARS_AFTER.exec(tailAfter(sentence, m)) : null;
+    const kind = dollars ? (PATTERNS[index]!.kind === 'count' ? 'money' : 'money-range') : PATTERNS[index]!.kind;
     let raw = m[0];
     let start = m.index;
     let end = start + raw.length;
@@ -408,6 +415,7 @@ export function findQuantities(sentence: string): FoundQuantity[] {
       end += plus[0].length;
       high = null;
     }
+    if (dollars) end += dollars[0].length;
     let rate: string | null = null;
     const rateMatch = sentence.slice(end).match(RATE_SUFFIX);
     if (rateMatch && (kind.startsWith('money') || /^\s(?:per|a|an|every)\s(?:year|month|week|day)/i.test(rateMatch[0]))) {
