@@ -337,7 +337,7 @@ export function findQuantities(sentence: string): FoundQuantity[] {
   for (let m = MASTER.exec(sentence); m; m = MASTER.exec(sentence)) {
     let index = 0;
     while (m[GROUP_OF[index]!] === undefined) index++;
-    // "730 dollars", "between 3000 and 4000 dollars": money written after the number is money
+    // "640 dollars", "between 2500 and 3500 dollars": money written after the number is money
     // ("in 2019 dollars" names a year's prices).
     const dollars = /^(?:count|count-range)$/.test(PATTERNS[index]!.kind) && !isYear(m[0]) ? DOLLARS_AFTER.exec(tailAfter(sentence, m)) : null;
     const kind = dollars ? (PATTERNS[index]!.kind === 'count' ? 'money' : 'money-range') : PATTERNS[index]!.kind;

@@ -225,9 +225,9 @@ describe('counts that look like pages, ages or years stay counts', () => {
     expect(only('The count of teens placed was twice as high as the count of calls.')).toMatchObject({ unit: 'other', value: 2 });
   });
   test('a number followed by "dollars" is money, its rate read after it; "in 2019 dollars" is a year', () => {
-    expect(only('Families paid between 3000 and 4000 dollars to the guide.')).toMatchObject({ unit: 'usd', low: 3000, high: 4000 });
-    expect(only('A crossing cost 730 dollars per person.')).toMatchObject({ unit: 'usd', value: 730, rate: 'per person' });
-    expect(only('They counted 730 children.')).toMatchObject({ unit: 'count', value: 730 });
+    expect(only('Families paid between 2500 and 3500 dollars to the guide.')).toMatchObject({ unit: 'usd', low: 2500, high: 3500 });
+    expect(only('A crossing cost 640 dollars per person.')).toMatchObject({ unit: 'usd', value: 640, rate: 'per person' });
+    expect(only('They counted 640 children.')).toMatchObject({ unit: 'count', value: 640 });
     expect(findQuantities('Costs rose, in 2019 dollars, for each shelter.').find((q) => q.raw === '2019')?.unit).not.toBe('usd');
   });
 });
