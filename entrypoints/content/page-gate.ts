@@ -189,15 +189,18 @@ function gate(doc: Document): () => void {
         () => {}, // the API threw (a reloaded extension): a later candidate tries again
       )
       .catch(() => {})
-      .finally(() => {
-        running = false;
-        if (starting || session) return;
-        const owed = pageOwed;
-        pageOwed = false;
-        const blocks = candidatesIn(held.splice(0));
-        if (owed) analyze(null);
-        else if (blocks.length > 0) analyze({ blocks });
-      });
+      .finally(afterRun);
+  };
+
+  /** A run is over: the changes held meanwhile (or a whole page owed) are judged now. */
+  const afterRun = () => {
+    running = false;
+    if (starting || session) return;
+    const owed = pageOwed;
+    pageOwed = false;
+    const blocks = candidatesIn(held.splice(0));
+    if (owed) analyze(null);
+    else if (blocks.length > 0) analyze({ blocks });
   };
 
   const root = doc.body ?? doc.documentElement;
@@ -225,7 +228,6 @@ function gate(doc: Document): () => void {
     await slicer.pause();
     return walkGen === generation;
   }).then((located) => {
-    running = false;
     if (located === null) return; // stopped
     if (located.length > 0) {
       analyze({ located });
@@ -233,11 +235,7 @@ function gate(doc: Document): () => void {
     }
     mark(MARK.indexed);
     mark(MARK.done);
-    const blocks = candidatesIn(held.splice(0));
-    if (pageOwed) {
-      pageOwed = false;
-      analyze(null);
-    } else if (blocks.length > 0) analyze({ blocks });
+    afterRun();
   });
   return () => {
     generation++;
