@@ -8,6 +8,7 @@ import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
 import { unreadPeriod } from './period';
 import { countedNoun, type CountedNoun, seriesMismatch, seriesOf, seriesWords } from './series-fit';
+import { alternation } from './term-pattern';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
 const SHARE_UNITS: readonly Unit[] = ['percent', 'ratio'];
@@ -331,8 +332,6 @@ export function chooseComparison(input: ComparisonInput, figures: readonly Figur
 /** The figure chosen, or none and why, in one plain sentence the popup shows. */
 export type ComparisonChoice = { comparison: Comparison; noFigure?: undefined } | { comparison: null; noFigure: string };
 
-const escapeTerm = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (terms: readonly string[]) => terms.map(escapeTerm).join('|');
 /** Hedges between a change word and its number: "up roughly $2,000", "increased by more than 50%". */
 const HEDGE = '(?:\\s+(?:by|about|roughly|nearly|almost|some|around|more than|over|just over|just under))*';
 const CHANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}'’]|(?=['’]))(?:${alternation(COMPARISON_POLICY.changeBefore)})${HEDGE}\\s*$`, 'iu');

@@ -6,10 +6,10 @@
 // it does not describe is never held back by it.
 import type { PredicateId } from '../contract';
 import { SERIES, type SeriesEntry } from '../../rules/series';
+import { alternation } from './term-pattern';
 
-const escapeTerm = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const wordsPattern = (terms: readonly string[]) =>
-  new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${[...terms].sort((a, b) => b.length - a.length).map(escapeTerm).join('|')})(?![\\p{L}])`, 'iu');
+  new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternation([...terms].sort((a, b) => b.length - a.length))})(?![\\p{L}])`, 'iu');
 
 /** One spelling for the sentence and the data: "labour" is "labor". */
 const plain = (text: string) => text.toLowerCase().replace(/labour/g, 'labor').replace(/[’]/g, "'");
