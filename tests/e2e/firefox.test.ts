@@ -277,7 +277,7 @@ describeWhenAvailable(
       // add-on content scripts stops the popup's placement measure (it lifts the height cut and reads
       // the size, forcing a layout). Only that report, and the frames that follow it, are set aside.
       const watchdog = knownWatchdogReports(fromExtension);
-      if (watchdog.size) console.log(`firefox: known open bug, the watchdog stopped the popup's placement measure ${[...watchdog].filter((l) => l.includes('terminated')).length} time(s)`);
+      if (watchdog.size) console.log(`firefox: known open bug, the watchdog stopped the in-page UI's layout work (placement measure or mounting) ${[...watchdog].filter((l) => l.includes('terminated')).length} time(s)`);
       expect([...errors.filter((e) => !e.includes(ERROR_PROBE)), ...fromExtension.filter((l) => !watchdog.has(l))]).toEqual([]);
       const pages = proxy.requests.filter((r) => r.startsWith(`GET ${PAGES_ORIGIN}/`));
       expect(pages.length).toBeGreaterThan(3);
@@ -289,8 +289,9 @@ describeWhenAvailable(
 );
 
 /**
- * The lines of Firefox's "Script terminated by timeout" reports whose innermost frame is the popup's
- * placement measure in content-annotator.js: the report line and its stack frames.
+ * The lines of Firefox's "Script terminated by timeout" reports whose innermost frame is in-page UI
+ * work that makes Firefox lay the page out at once (the popup's placement measure, or mounting the UI
+ * host) in content-annotator.js: the report line and its stack frames. Seen in both places.
  */
 function knownWatchdogReports(lines: readonly string[]): Set<string> {
   const known = new Set<string>();
@@ -298,7 +299,7 @@ function knownWatchdogReports(lines: readonly string[]): Set<string> {
     if (!lines[i]!.includes('content-annotator.js') || !lines[i]!.includes('Script terminated by timeout')) continue;
     const frames: string[] = [];
     for (let j = i + 1; j < lines.length && /^\S*@moz-extension:\/\//.test(lines[j]!); j++) frames.push(lines[j]!);
-    if (!frames.length || !isPlacementMeasure(frames[0]!)) continue;
+    if (!frames.length || !(isPlacementMeasure(frames[0]!) || frames[0]!.startsWith('ensureMount@'))) continue;
     known.add(lines[i]!);
     for (const f of frames) known.add(f);
   }
