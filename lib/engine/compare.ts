@@ -271,14 +271,26 @@ interface MeasureSet {
   weighed: WeighedWord[][];
   index: LabelIndex;
 }
-const measureSets = new WeakMap<Figure, { figures: readonly Figure[]; set: MeasureSet }>();
+const measureSets = new WeakMap<Figure, { figures: readonly Figure[]; set: MeasureSet }[]>();
+/**
+ * Lists kept per first figure: the usable series differ with the counted noun and the stage,
+ * and the context line asks for yet another list, so one slot would be overwritten claim after claim.
+ */
+const LISTS_PER_FIGURE = 16;
+const sameFigures = (a: readonly Figure[], b: readonly Figure[]) => a.length === b.length && a.every((f, i) => f === b[i]);
 function measuresFor(figures: readonly Figure[]): MeasureSet {
   const known = figures.length ? measureSets.get(figures[0]!) : undefined;
-  if (known && known.figures.length === figures.length && known.figures.every((f, i) => f === figures[i])) return known.set;
+  const hit = known?.find((k) => sameFigures(k.figures, figures));
+  if (hit) return hit.set;
   const measures = measuresOf(figures);
   const labels = measures.map(wordsOfMeasure);
   const set = { measures, weighed: weighWords(measures, labels), index: labelIndex(labels) };
-  if (figures.length) measureSets.set(figures[0]!, { figures: [...figures], set });
+  if (figures.length) {
+    const entry = { figures: [...figures], set };
+    if (!known) measureSets.set(figures[0]!, [entry]);
+    else if (known.length < LISTS_PER_FIGURE) known.push(entry);
+    else known[known.length - 1] = entry;
+  }
   return set;
 }
 
@@ -410,7 +422,13 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   }
   // Only series that count what the number counts, at the stage the sentence speaks of.
   const claim = { noun, predicate: input.predicate, sentence: input.sentence };
-  const mismatches = inUnit.map((f) => seriesMismatch(f.measure, claim));
+  // A series' figures share its verdict: each measure is judged once.
+  const byMeasure = new Map<string, ReturnType<typeof seriesMismatch>>();
+  const mismatches = inUnit.map((f) => {
+    let why = byMeasure.get(f.measure);
+    if (why === undefined) byMeasure.set(f.measure, (why = seriesMismatch(f.measure, claim)));
+    return why;
+  });
   const usable = inUnit.filter((_, i) => mismatches[i] === null);
   if (!usable.length) return context(mismatchWords(mismatches, inUnit, noun));
   const { measures, weighed, index } = measuresFor(usable);
