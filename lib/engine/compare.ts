@@ -346,10 +346,12 @@ const STATE_SUBJECT = new RegExp(`^\\s*(?:${STATE_NAMES})(?:,\\s(?:which|where)\
 const STATE_OWNER = new RegExp(`(?:^|[^\\p{L}])(?:${STATE_NAMES})['’]s\\s`, 'iu');
 
 const INCIDENT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.incidents)})(?![\\p{L}])`, 'iu');
+// "The cleaning company … hired 30 teenagers", "at a meatpacking plant": one employer's count.
+const EMPLOYER = new RegExp(`(?:^|[^\\p{L}])(?:the|a|an|one|this|that)\\s(?:[\\p{L}-]+\\s)?(?:${alternation(COMPARISON_POLICY.employers)})(?![\\p{L}])`, 'iu');
 
-/** Whether the sentence counts what one operation or one case found ("a four-day sting", "an investigation of one firm"). */
+/** Whether the sentence counts what one operation, one case or one employer found ("a four-day sting", "an investigation of one firm", "the company hired"). */
 export function namesIncident(sentence: string): boolean {
-  return INCIDENT.test(sentence);
+  return INCIDENT.test(sentence) || EMPLOYER.test(sentence);
 }
 
 /** Whether the number states a change between two times ("up $2,000", "a 50% increase"), not a level. */
@@ -445,7 +447,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   const scope = namesPlace(clause, input.sentence)
     ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. '
     : namesIncident(input.sentence)
-      ? 'The sentence counts what one operation or case found; this is a national total, for scale only, not a figure for that case. '
+      ? 'The sentence counts what one operation, case or employer found; this is a national total, for scale only, not a figure for that case. '
       : '';
   // A figure of the very value the sentence gives, where it names no period, is the one it quotes.
   const same = period === null ? sameValue(measures, measure, input.value) : null;

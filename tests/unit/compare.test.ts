@@ -320,7 +320,17 @@ describe('what may stand beside a number, and what is said where nothing may', (
     expect(namesIncident('We will find every one of the 300 children.')).toBe(false);
     const s = 'In FY2019 a single raid found 300 children.';
     expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '300') }, PATROL).comparison?.statement).toMatch(
-      /^The sentence counts what one operation or case found; this is a national total, for scale only/,
+      /^The sentence counts what one operation, case or employer found; this is a national total, for scale only/,
+    );
+  });
+
+  test('a count at one employer is one case: a national total beside it is for scale only', () => {
+    expect(namesIncident('The staffing firm put 31 teenagers on night shifts at the mill.')).toBe(true);
+    expect(namesIncident('Inspectors found 14 boys working at a poultry plant in Georgia.')).toBe(true);
+    expect(namesIncident('Nationwide, 4,000 minors were found working illegally in FY2019.')).toBe(false);
+    const s = 'In FY2019 the contractor hired 31 children to clean the kill floor.';
+    expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '31') }, PATROL).comparison?.statement).toMatch(
+      /^The sentence counts what one operation, case or employer found; this is a national total, for scale only/,
     );
   });
 
