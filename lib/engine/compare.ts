@@ -297,6 +297,16 @@ export interface ComparisonInput {
   predicate?: PredicateId;
   /** The number's value, where known: a figure of the same value stands for a claim that names no period. */
   value?: number | null;
+  /** The sentence before, where known: "That is up from $850" speaks of what that one named. */
+  previous?: string;
+}
+
+/** A sentence whose subject is what the sentence before spoke of: "That is up more than 50%", "It was $900". */
+const CONTINUES = /^\s*(?:that|this|it|these|those)(?:['’]s|\s+(?:is|was|are|were|has|had|marks|represents|amounts|compares|rose|fell))\b/i;
+
+/** The text whose words say what the number counts: the sentence, with the one before where it continues that one. */
+function scopeText(input: ComparisonInput): string {
+  return input.previous && CONTINUES.test(input.sentence) ? `${input.previous} ${input.sentence}` : input.sentence;
 }
 
 /** Where one clause of a sentence ends: "28 million are in forced labour" is not the "50 million in slavery" before the comma. */
@@ -411,10 +421,14 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return none(`Metric Lens’s official figures for this metric are ${units}, not ${UNIT_NAMES[input.unit]} like this one, so none is shown: a figure in another unit would not compare.`);
   }
   // Only series that count what the number counts, at the stage the sentence speaks of.
-  const claim = { noun, predicate: input.predicate, sentence: input.sentence };
+  const claim = { noun, predicate: input.predicate, sentence: scopeText(input) };
   const mismatches = inUnit.map((f) => seriesMismatch(f.measure, claim));
   const usable = inUnit.filter((_, i) => mismatches[i] === null);
-  if (!usable.length) return context(mismatchWords(mismatches, inUnit, noun));
+  if (!usable.length) {
+    const why = mismatchWords(mismatches, inUnit, noun);
+    // A part (a cartel's piso) beside the whole (the full fee) misleads even "for context".
+    return mismatches.every((m) => m === 'whole') ? none(why) : context(why);
+  }
   const { measures, weighed, index } = measuresFor(usable);
   // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
   const words = wordsOfSentence(input.sentence);

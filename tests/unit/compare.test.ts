@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ClaimPeriod, Unit } from '../../lib/contract';
-import { annotate } from '../../lib/engine/annotate';
+import { annotate, sentenceBefore } from '../../lib/engine/annotate';
 import { orderCaveats } from '../../lib/engine/caveats';
 import { chooseComparison, compareClaim, comparableUnits, isSamePeriod, namesIncident, namesPlace, statesChange } from '../../lib/engine/compare';
 import { findClaims } from '../../lib/engine';
@@ -378,5 +378,34 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
   test('the two meanings of “38 per cent” are pointed out where a sentence says 38 percent', () => {
     expect(ids('detected_victim_shares', 'Women and girls were 61 percent of detected victims.', 'percent')).not.toContain('detected.38');
     expect(ids('detected_victim_shares', 'Children were 38 percent of detected victims.', 'percent')).toContain('detected.38');
+  });
+});
+
+describe('a sentence that continues the one before', () => {
+  const fees = metricById('smuggling_fees')!.figures;
+  const previous = 'Gangs now collect a piso of $1,200 from each migrant who uses their road north.';
+  const sentence = 'That is double the roughly $600 they took a few years ago.';
+  const number = at(sentence, '$600');
+
+  test('"That is up from $600" speaks of the partial fee the sentence before named: no full fee beside it', () => {
+    const alone = compareClaim({ sentence, unit: 'usd', period: null, number }, fees);
+    expect(alone.comparison).not.toBeNull();
+    const read = compareClaim({ sentence, unit: 'usd', period: null, number, previous }, fees);
+    expect(read.comparison).toBeNull();
+    expect(read.noFigure).toMatch(/another scope/);
+    // Not even "for context": the full fee beside a part of it reads as what the part should be.
+    expect(read.noFigure).not.toMatch(/For context/);
+  });
+
+  test('a sentence with its own subject is read on its own', () => {
+    const own = 'Smugglers charged each migrant about $600 for the trip.';
+    expect(compareClaim({ sentence: own, unit: 'usd', period: null, number: at(own, '$600'), previous }, fees).comparison).not.toBeNull();
+  });
+
+  test('the sentence before is found in its block only', () => {
+    const text = `First line here. ${previous} ${sentence}`;
+    expect(sentenceBefore(text, text.indexOf('That is'))).toBe(previous);
+    const split = `${previous}\n\n${sentence}`;
+    expect(sentenceBefore(split, split.indexOf('That is'))).toBe('');
   });
 });
