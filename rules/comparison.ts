@@ -24,6 +24,8 @@ export const ComparisonPolicy = z.object({
   places: terms,
   /** Words that make a sentence's count one operation's or one case's ("sting", "investigation of"). */
   incidents: terms,
+  /** Workplaces a count may be of ("company", "plant"): after "the", "a", "one", "this" or "that" (and one word between), one employer's case. */
+  employers: terms,
   /** How many years off a "nearest" figure of a series the sentence does not name may be. */
   farYears: z.number().positive(),
   /** Metrics whose series count the same thing by different offices: the main one may stand for an unnamed one. */

@@ -9,6 +9,7 @@ import { compareClaim } from './compare';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Hit } from './lexicon';
 import { periodOf } from './period';
+import { splitSentences } from './sentences';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
 
@@ -55,6 +56,20 @@ function predicateWords(sentence: string, q: Hit, hits: SentenceHits | undefined
   return sentence.slice(nearest.start, nearest.end);
 }
 
+/** How far back the sentence before may start: one sentence, not a paragraph. */
+const PREVIOUS_REACH = 400;
+
+/** The sentence before `start` in its block (none across a blank line), as the engine splits sentences. */
+export function sentenceBefore(passage: string, start: number): string {
+  const from = Math.max(0, start - PREVIOUS_REACH);
+  let text = passage.slice(from, start);
+  const block = text.lastIndexOf('\n\n');
+  if (block >= 0) text = text.slice(block + 2);
+  const spans = splitSentences(text);
+  const last = spans[spans.length - 1];
+  return last ? text.slice(last.start, last.end) : '';
+}
+
 export function annotate(
   q: FoundQuantity,
   predicate: PredicateId,
@@ -78,6 +93,7 @@ export function annotate(
             predicate,
             value: q.value,
             mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id),
+            ...(context ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),
             ...(context ? { number: { start: q.start, end: q.end } } : {}),
           },
           [...metric.figures, ...extraFigures],

@@ -309,6 +309,16 @@ export interface ComparisonInput {
   predicate?: PredicateId;
   /** The number's value, where known: a figure of the same value stands for a claim that names no period. */
   value?: number | null;
+  /** The sentence before, where known: "That is up from $850" speaks of what that one named. */
+  previous?: string;
+}
+
+/** A sentence whose subject is what the sentence before spoke of: "That is up more than 50%", "It was $900". */
+const CONTINUES = /^\s*(?:that|this|it|these|those)(?:['’]s|\s+(?:is|was|are|were|has|had|marks|represents|amounts|compares|rose|fell))\b/i;
+
+/** The text whose words say what the number counts: the sentence, with the one before where it continues that one. */
+function scopeText(input: ComparisonInput): string {
+  return input.previous && CONTINUES.test(input.sentence) ? `${input.previous} ${input.sentence}` : input.sentence;
 }
 
 /** Where one clause of a sentence ends: "28 million are in forced labour" is not the "50 million in slavery" before the comma. */
@@ -358,10 +368,12 @@ const STATE_SUBJECT = new RegExp(`^\\s*(?:${STATE_NAMES})(?:,\\s(?:which|where)\
 const STATE_OWNER = new RegExp(`(?:^|[^\\p{L}])(?:${STATE_NAMES})['’]s\\s`, 'iu');
 
 const INCIDENT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.incidents)})(?![\\p{L}])`, 'iu');
+// "The cleaning company … hired 30 teenagers", "at a meatpacking plant": one employer's count.
+const EMPLOYER = new RegExp(`(?:^|[^\\p{L}])(?:the|a|an|one|this|that)\\s(?:[\\p{L}-]+\\s)?(?:${alternation(COMPARISON_POLICY.employers)})(?![\\p{L}])`, 'iu');
 
-/** Whether the sentence counts what one operation or one case found ("a four-day sting", "an investigation of one firm"). */
+/** Whether the sentence counts what one operation, one case or one employer found ("a four-day sting", "an investigation of one firm", "the company hired"). */
 export function namesIncident(sentence: string): boolean {
-  return INCIDENT.test(sentence);
+  return INCIDENT.test(sentence) || EMPLOYER.test(sentence);
 }
 
 /** Whether the number states a change between two times ("up $2,000", "a 50% increase"), not a level. */
@@ -421,7 +433,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return none(`Metric Lens’s official figures for this metric are ${units}, not ${UNIT_NAMES[input.unit]} like this one, so none is shown: a figure in another unit would not compare.`);
   }
   // Only series that count what the number counts, at the stage the sentence speaks of.
-  const claim = { noun, predicate: input.predicate, sentence: input.sentence };
+  const claim = { noun, predicate: input.predicate, sentence: scopeText(input) };
   // A series' figures share its verdict: each measure is judged once.
   const byMeasure = new Map<string, ReturnType<typeof seriesMismatch>>();
   const mismatches = inUnit.map((f) => {
@@ -430,7 +442,11 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return why;
   });
   const usable = inUnit.filter((_, i) => mismatches[i] === null);
-  if (!usable.length) return context(mismatchWords(mismatches, inUnit, noun));
+  if (!usable.length) {
+    const why = mismatchWords(mismatches, inUnit, noun);
+    // A part (a cartel's piso) beside the whole (the full fee) misleads even "for context".
+    return mismatches.every((m) => m === 'whole') ? none(why) : context(why);
+  }
   const { measures, weighed, index } = measuresFor(usable);
   // Each reading of the words once: the sentence's and its clause's serve every measure and test below.
   const words = wordsOfSentence(input.sentence);
@@ -463,7 +479,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   const scope = namesPlace(clause, input.sentence)
     ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. '
     : namesIncident(input.sentence)
-      ? 'The sentence counts what one operation or case found; this is a national total, for scale only, not a figure for that case. '
+      ? 'The sentence counts what one operation, case or employer found; this is a national total, for scale only, not a figure for that case. '
       : '';
   // A figure of the very value the sentence gives, where it names no period, is the one it quotes.
   const same = period === null ? sameValue(measures, measure, input.value) : null;

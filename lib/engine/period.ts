@@ -256,9 +256,13 @@ export function periodOf(
   number: { start: number; end: number },
   pageDate?: string,
 ): ClaimPeriod | null {
-  const inSentence = findPeriods(text.slice(sentence.start, sentence.end), pageDate)
+  const ownText = text.slice(sentence.start, sentence.end);
+  const inSentence = findPeriods(ownText, pageDate)
     .map((p) => shift(p, sentence.start))
-    .filter((p) => p.end <= number.start || p.start >= number.end);
+    .filter((p) => p.end <= number.start || p.start >= number.end)
+    // "$11,500, up from $9,000 in 2020": the year is the earlier number's, not this one's.
+    .filter((p) => !datesOtherNumber(ownText, p.start - sentence.start, number.end - sentence.start))
+    .filter((p) => !isComparisonBase(ownText, shift(p, -sentence.start)));
   if (inSentence.length) {
     const listed = respectivePeriod(text.slice(sentence.start, sentence.end), { start: number.start - sentence.start, end: number.end - sentence.start });
     if (listed) return shift(listed, sentence.start);
@@ -272,9 +276,37 @@ export function periodOf(
   const block = text.lastIndexOf(BLOCK_BREAK, sentence.start);
   if (block >= from) from = block + BLOCK_BREAK.length;
   if (from >= sentence.start) return null;
-  const before = findPeriods(text.slice(from, sentence.start), pageDate);
+  const earlier = text.slice(from, sentence.start);
+  // "… in 2022 over that in 2019": the base of a comparison is no later sentence's period.
+  const before = findPeriods(earlier, pageDate).filter((p) => !isComparisonBase(earlier, p));
   const last = before[before.length - 1];
   return last ? shift(last, from) : null;
+}
+
+/** A number right before a period, joined by a preposition: "$9,000 in 2020", "41,000 during FY2019". */
+const NUMBER_DATED = /(\d(?:[\d,.]*\d)?(?:\s?(?:thousand|million|billion|trillion|percent|per cent|%))?)\s+(?:in|during|for|by|as of)\s+(?:the\s+)?$/i;
+
+/**
+ * Whether the period at `at` (in `sentence`) dates another number than the one ending at
+ * `ownEnd`: a year written right after a number is that number's ("up from $9,000 in 2020").
+ */
+function datesOtherNumber(sentence: string, at: number, ownEnd: number): boolean {
+  const m = NUMBER_DATED.exec(sentence.slice(Math.max(0, at - 40), at));
+  if (!m) return false;
+  const numberEnd = Math.max(0, at - 40) + m.index + m[1]!.length;
+  return numberEnd !== ownEnd && !(numberEnd > ownEnd - m[1]!.length && numberEnd < ownEnd);
+}
+
+/**
+ * Words that make the period after them the base a change is measured from: "up $2,000 from
+ * 2019", "compared with 2019", "over that in 2019"; "data from 2019" is the data's own year.
+ */
+const BASE_LEAD =
+  /(?:\b(?:up|down|rise|rose|risen|increased?|increases|grew|grown|jumped|fell|fallen|dropped|declined?|climbed|surged?)\b[^.;:]{0,40}\bfrom|\bcompared\s+(?:to|with)(?:\s+(?:pre-pandemic\s+)?levels\s+in)?|\bover\s+(?:that|those|the\s+levels?)\s+(?:in|of)|\bthan\s+in|\bversus|\bvs\.?)\s+$/i;
+
+/** Whether a single period is the base of a comparison ("from" in a range is the range's own). */
+function isComparisonBase(text: string, p: ClaimPeriod): boolean {
+  return p.kind !== 'range' && BASE_LEAD.test(text.slice(Math.max(0, p.start - 80), p.start));
 }
 
 /** Relative periods, read whether or not a page date could resolve them. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { ClaimPeriod, Unit } from '../../lib/contract';
-import { annotate } from '../../lib/engine/annotate';
+import { annotate, sentenceBefore } from '../../lib/engine/annotate';
 import { orderCaveats } from '../../lib/engine/caveats';
 import { chooseComparison, compareClaim, comparableUnits, isSamePeriod, namesIncident, namesPlace, statesChange } from '../../lib/engine/compare';
 import { findClaims } from '../../lib/engine';
@@ -320,7 +320,17 @@ describe('what may stand beside a number, and what is said where nothing may', (
     expect(namesIncident('We will find every one of the 300 children.')).toBe(false);
     const s = 'In FY2019 a single raid found 300 children.';
     expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '300') }, PATROL).comparison?.statement).toMatch(
-      /^The sentence counts what one operation or case found; this is a national total, for scale only/,
+      /^The sentence counts what one operation, case or employer found; this is a national total, for scale only/,
+    );
+  });
+
+  test('a count at one employer is one case: a national total beside it is for scale only', () => {
+    expect(namesIncident('The staffing firm put 31 teenagers on night shifts at the mill.')).toBe(true);
+    expect(namesIncident('Inspectors found 14 boys working at a poultry plant in Georgia.')).toBe(true);
+    expect(namesIncident('Nationwide, 4,000 minors were found working illegally in FY2019.')).toBe(false);
+    const s = 'In FY2019 the contractor hired 31 children to clean the kill floor.';
+    expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '31') }, PATROL).comparison?.statement).toMatch(
+      /^The sentence counts what one operation, case or employer found; this is a national total, for scale only/,
     );
   });
 
@@ -368,5 +378,34 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
   test('the two meanings of “38 per cent” are pointed out where a sentence says 38 percent', () => {
     expect(ids('detected_victim_shares', 'Women and girls were 61 percent of detected victims.', 'percent')).not.toContain('detected.38');
     expect(ids('detected_victim_shares', 'Children were 38 percent of detected victims.', 'percent')).toContain('detected.38');
+  });
+});
+
+describe('a sentence that continues the one before', () => {
+  const fees = metricById('smuggling_fees')!.figures;
+  const previous = 'Gangs now collect a piso of $1,200 from each migrant who uses their road north.';
+  const sentence = 'That is double the roughly $600 they took a few years ago.';
+  const number = at(sentence, '$600');
+
+  test('"That is up from $600" speaks of the partial fee the sentence before named: no full fee beside it', () => {
+    const alone = compareClaim({ sentence, unit: 'usd', period: null, number }, fees);
+    expect(alone.comparison).not.toBeNull();
+    const read = compareClaim({ sentence, unit: 'usd', period: null, number, previous }, fees);
+    expect(read.comparison).toBeNull();
+    expect(read.noFigure).toMatch(/another scope/);
+    // Not even "for context": the full fee beside a part of it reads as what the part should be.
+    expect(read.noFigure).not.toMatch(/For context/);
+  });
+
+  test('a sentence with its own subject is read on its own', () => {
+    const own = 'Smugglers charged each migrant about $600 for the trip.';
+    expect(compareClaim({ sentence: own, unit: 'usd', period: null, number: at(own, '$600'), previous }, fees).comparison).not.toBeNull();
+  });
+
+  test('the sentence before is found in its block only', () => {
+    const text = `First line here. ${previous} ${sentence}`;
+    expect(sentenceBefore(text, text.indexOf('That is'))).toBe(previous);
+    const split = `${previous}\n\n${sentence}`;
+    expect(sentenceBefore(split, split.indexOf('That is'))).toBe('');
   });
 });

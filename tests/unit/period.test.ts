@@ -191,3 +191,30 @@ describe('lists and counts since a year', () => {
     expect(periodOf(plain, { start: 0, end: plain.length }, spanOf(plain, '3,100'))).toMatchObject({ kind: 'calendar_year', from: '2008-01-01' });
   });
 });
+
+describe('a year that belongs to another number', () => {
+  const spanOf = (text: string, raw: string) => {
+    const i = text.indexOf(raw);
+    return { start: i, end: i + raw.length };
+  };
+
+  test('"up from $6,000 in 2018": the year dates the earlier price, not the price the sentence gives now', () => {
+    const t = 'Families now pay about $10,200 for the crossing, up from $6,000 in 2018 and $5,100 in 2017.';
+    const all = { start: 0, end: t.length };
+    expect(periodOf(t, all, spanOf(t, '$10,200'))).toBeNull();
+    expect(periodOf(t, all, spanOf(t, '$6,000'))).toMatchObject({ kind: 'calendar_year', from: '2018-01-01' });
+    expect(periodOf(t, all, spanOf(t, '$5,100'))).toMatchObject({ kind: 'calendar_year', from: '2017-01-01' });
+  });
+
+  test('the base of a comparison is not the period of the sentences after it', () => {
+    const t = 'Referrals of girls grew by 40 percent in 2023 over that in 2020. Referrals of boys grew by 12 percent.';
+    const s2 = t.indexOf('Referrals of boys');
+    expect(periodOf(t, { start: s2, end: t.length }, spanOf(t, '12 percent'))).toMatchObject({ kind: 'calendar_year', from: '2023-01-01' });
+    const up = 'Fees averaged $7,400 this spring. That is up about $1,500 from 2020.';
+    const s3 = up.indexOf('That');
+    expect(periodOf(up, { start: s3, end: up.length }, spanOf(up, '$1,500'))).toBeNull();
+    // A year the data comes from is the data's own.
+    const data = 'According to data from 2020, shelters held 9,800 children.';
+    expect(periodOf(data, { start: 0, end: data.length }, spanOf(data, '9,800'))).toMatchObject({ from: '2020-01-01' });
+  });
+});
