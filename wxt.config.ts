@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './lib/commands';
 import { storeSafeBundle } from './build/store-safe-bundle';
+import { checkRuleFiles, ruleFileReader } from './build/rule-files';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -8,7 +9,8 @@ export default defineConfig({
   zip: { excludeSources: ['artifacts/**'] },
   // Vite's modulepreload polyfill is the bundle's only fetch(); every browser we ship to preloads natively.
   // storeSafeBundle: no eval probe (zod) and no innerHTML path (Preact) in what the stores receive.
-  vite: () => ({ plugins: [storeSafeBundle()], build: { modulePreload: { polyfill: false } } }),
+  // checkRuleFiles: a defective rule file fails the build (the extension reads them unvalidated).
+  vite: () => ({ plugins: [storeSafeBundle(), checkRuleFiles(ruleFileReader(import.meta.dirname))], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: 'Metric Lens',
     description:

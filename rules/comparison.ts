@@ -2,7 +2,7 @@
 // number a change rather than a level, places smaller than the nation, and how
 // far a "nearest period" may be. Data, so that the policy reads in one file.
 import { z } from 'zod';
-import { parseRuleFile } from './load';
+import { checkedRuleFile } from './load';
 import data from './comparison.json';
 import { Term } from './schema';
 import { MetricId } from '../lib/contract';
@@ -33,4 +33,7 @@ export const ComparisonPolicy = z.object({
 });
 export type ComparisonPolicy = z.infer<typeof ComparisonPolicy>;
 
-export const COMPARISON_POLICY: ComparisonPolicy = parseRuleFile(ComparisonPolicy, data, 'rules/comparison.json');
+export const COMPARISON_PATH = 'rules/comparison.json';
+
+/** Checked at build and test time (rules/checks.ts). */
+export const COMPARISON_POLICY: ComparisonPolicy = checkedRuleFile(data);

@@ -1,8 +1,7 @@
-// The metric knowledge base, validated once when this module loads. Shipped
-// data that fails its schema is a build defect, so it throws (tests load this
-// module) rather than falling back silently.
+// The metric knowledge base. The shipped file is checked at build and test time
+// (rules/checks.ts, with parseMetricBase); a defect there fails the build.
 import { METRIC_IDS, type MetricId } from '../lib/contract';
-import { parseRuleFile } from './load';
+import { checkedRuleFile, parseRuleFile } from './load';
 import rawMetrics from './metrics.json';
 import { MetricBase, type Family, type Figure, type MetricEntry } from './schema';
 
@@ -21,13 +20,13 @@ export function parseMetricBase(data: unknown, path = METRICS_PATH): MetricBase 
   return base;
 }
 
-export const METRICS: MetricBase = parseMetricBase(rawMetrics);
+export const METRICS: MetricBase = checkedRuleFile(rawMetrics);
 
 const BY_ID: ReadonlyMap<MetricId, MetricEntry> = new Map(METRICS.metrics.map((m) => [m.id, m]));
 
 export function metricById(id: MetricId): MetricEntry {
   const entry = BY_ID.get(id);
-  // parseMetricBase guarantees completeness; this guards ids cast from untyped input.
+  // The check of the shipped file guarantees completeness; this guards ids cast from untyped input.
   if (!entry) throw new Error(`${METRICS_PATH} has no entry for metric "${id}"`);
   return entry;
 }

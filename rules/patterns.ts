@@ -1,7 +1,6 @@
-// The shipped pattern rules, validated once at load. A broken file is a build
-// error caught by the rules lint test, never a silent half-working engine.
+// The shipped pattern rules (checked at build and test time, rules/checks.ts).
 import data from './patterns.json';
-import { parseRuleFile } from './load';
-import { PatternSet } from './schema';
+import { checkedRuleFile } from './load';
+import type { PatternSet } from './schema';
 
-export const PATTERNS: PatternSet = parseRuleFile(PatternSet, data, 'rules/patterns.json');
+export const PATTERNS: PatternSet = checkedRuleFile(data);

@@ -2,7 +2,7 @@
 // uncertain, when a series is drawn, how much shows before "More". Data, so
 // that these levels are set and documented in one place (README, "The popup").
 import { z } from 'zod';
-import { parseRuleFile } from './load';
+import { checkedRuleFile } from './load';
 import data from './presentation.json';
 
 export const Presentation = z.object({
@@ -18,4 +18,7 @@ export const Presentation = z.object({
 });
 export type Presentation = z.infer<typeof Presentation>;
 
-export const PRESENTATION: Presentation = parseRuleFile(Presentation, data, 'rules/presentation.json');
+export const PRESENTATION_PATH = 'rules/presentation.json';
+
+/** Checked at build and test time (rules/checks.ts). */
+export const PRESENTATION: Presentation = checkedRuleFile(data);
