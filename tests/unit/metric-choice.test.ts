@@ -22,6 +22,11 @@ describe('metric choice between datasets that look alike', () => {
     ['Some 6,400 children who travelled alone arrived at the southern border last month, agents said.', 'cbp_uac_encounters'],
     ['About 10,300 migrant children were in the custody of Health and Human Services shelters on Monday.', 'orr_referrals_releases'],
     ['The refugee office placed 8,900 unaccompanied children with sponsors in the first quarter.', 'orr_referrals_releases'],
+    // A department that has custody of children is their carer (ORR), not the border agency that met them.
+    ['The department has custody of roughly 12,400 unaccompanied children.', 'orr_referrals_releases'],
+    // Follow-up calls that reached no one are ORR's lost-contact count, not its releases.
+    ['Officials attempted to reach 3,200 migrant children placed last winter.', 'orr_lost_contact'],
+    ['The agency tried to contact 5,600 children after their release, without success.', 'orr_lost_contact'],
     // One country's identified victims are not a worldwide estimate nor a share of detected victims.
     ['HHS issued 1,100 eligibility letters to foreign national children who were trafficked.', 'victim_identifications'],
     // Modelled worldwide figures are the ILO and Walk Free estimates.
