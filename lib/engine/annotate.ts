@@ -5,7 +5,7 @@
 import type { ClaimPeriod, Comparison, Conflation, MetricId, PredicateId, SourceRef } from '../contract';
 import type { Figure, MetricEntry } from '../../rules/schema';
 import { orderCaveats } from './caveats';
-import { compareClaim } from './compare';
+import { compareClaim, continuesBefore } from './compare';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Hit } from './lexicon';
 import { periodOf } from './period';
@@ -93,7 +93,8 @@ export function annotate(
             predicate,
             value: q.value,
             mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id),
-            ...(context ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),
+            // Only a sentence that continues the one before needs it: the split is not paid for every claim.
+            ...(context && continuesBefore(sentence) ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),
             ...(context ? { number: { start: q.start, end: q.end } } : {}),
           },
           [...metric.figures, ...extraFigures],

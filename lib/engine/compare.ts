@@ -316,9 +316,14 @@ export interface ComparisonInput {
 /** A sentence whose subject is what the sentence before spoke of: "That is up more than 50%", "It was $900". */
 const CONTINUES = /^\s*(?:that|this|it|these|those)(?:['’]s|\s+(?:is|was|are|were|has|had|marks|represents|amounts|compares|rose|fell))\b/i;
 
+/** Whether the sentence's subject is what the sentence before spoke of, so that one says what its number counts. */
+export function continuesBefore(sentence: string): boolean {
+  return CONTINUES.test(sentence);
+}
+
 /** The text whose words say what the number counts: the sentence, with the one before where it continues that one. */
 function scopeText(input: ComparisonInput): string {
-  return input.previous && CONTINUES.test(input.sentence) ? `${input.previous} ${input.sentence}` : input.sentence;
+  return input.previous && continuesBefore(input.sentence) ? `${input.previous} ${input.sentence}` : input.sentence;
 }
 
 /** Where one clause of a sentence ends: "28 million are in forced labour" is not the "50 million in slavery" before the comma. */

@@ -257,21 +257,24 @@ export function periodOf(
   pageDate?: string,
 ): ClaimPeriod | null {
   const ownText = text.slice(sentence.start, sentence.end);
-  const inSentence = findPeriods(ownText, pageDate)
-    .map((p) => shift(p, sentence.start))
-    .filter((p) => p.end <= number.start || p.start >= number.end)
-    // "$11,500, up from $9,000 in 2020": the year is the earlier number's, not this one's.
-    .filter((p) => !datesOtherNumber(ownText, p.start - sentence.start, number.end - sentence.start))
-    .filter((p) => !isComparisonBase(ownText, shift(p, -sentence.start)));
+  // The sentence's own periods, in its own coordinates until one is chosen.
+  const own = { start: number.start - sentence.start, end: number.end - sentence.start };
+  const inSentence = findPeriods(ownText, pageDate).filter(
+    (p) =>
+      (p.end <= own.start || p.start >= own.end) &&
+      // "$11,500, up from $9,000 in 2020": the year is the earlier number's, not this one's.
+      !datesOtherNumber(ownText, p.start, own.end) &&
+      !isComparisonBase(ownText, p),
+  );
   if (inSentence.length) {
-    const listed = respectivePeriod(text.slice(sentence.start, sentence.end), { start: number.start - sentence.start, end: number.end - sentence.start });
+    const listed = respectivePeriod(ownText, own);
     if (listed) return shift(listed, sentence.start);
-    const gap = (p: ClaimPeriod) => (p.end <= number.start ? number.start - p.end : p.start - number.end);
-    return inSentence.reduce((best, p) => (gap(p) < gap(best) ? p : best));
+    const gap = (p: ClaimPeriod) => (p.end <= own.start ? own.start - p.end : p.start - own.end);
+    return shift(inSentence.reduce((best, p) => (gap(p) < gap(best) ? p : best)), sentence.start);
   }
   // A sentence that names its own period ("in May", "starting this March") is about that period even
   // where it cannot be dated; an earlier sentence's year is not its period.
-  if (namesUnreadPeriod(text.slice(sentence.start, sentence.end), pageDate)) return null;
+  if (namesUnreadPeriod(ownText, pageDate)) return null;
   let from = Math.max(0, sentence.start - LOOK_BACK);
   const block = text.lastIndexOf(BLOCK_BREAK, sentence.start);
   if (block >= from) from = block + BLOCK_BREAK.length;
