@@ -29,6 +29,8 @@ for (const p of passages) {
     rows.push({
       passage: p.id,
       value: p.text.slice(lab.start, lab.end),
+      // The text around the claim, so that a reader judges the popup against what the page says.
+      context: p.text.slice(Math.max(0, lab.start - 300), Math.min(p.text.length, lab.end + 200)),
       metric: c.metric,
       predicate: c.predicate,
       unit: c.number.unit,
