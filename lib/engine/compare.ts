@@ -559,7 +559,15 @@ const FIGURE_RANGE = /\bto\b|\bbetween\b|\d\s?[-–]\s?\$?\d/i;
 
 /** Where the sentence gives a range, whether the official figure lies inside it, said plainly. */
 function rangeWords(range: ComparisonInput['range'], unit: Unit, c: Comparison): string {
-  if (!range || !(range.low < range.high) || c.number === null || FIGURE_RANGE.test(c.value)) return '';
+  if (!range || !(range.low < range.high) || c.number === null) return '';
+  if (FIGURE_RANGE.test(c.value)) {
+    // Range beside range: whether they share any value, read from the figure's own words.
+    const own = findQuantities(c.value).find((q) => q.nonClaim === null && q.low !== null && q.high !== null && q.low < q.high);
+    if (!own || !comparableUnits(own.unit, c.unit) || c.unit !== unit) return '';
+    return own.low! <= range.high && range.low <= own.high!
+      ? ' The sentence gives a range; it overlaps the official range.'
+      : ' The sentence gives a range; it does not overlap the official range.';
+  }
   const scaled = onScale(c.number, c.unit);
   return scaled >= onScale(range.low, unit) && scaled <= onScale(range.high, unit)
     ? ' The sentence gives a range; this figure lies within it.'

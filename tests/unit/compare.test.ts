@@ -489,3 +489,15 @@ describe('a figure for a part is not shown beside a total', () => {
     expect(compareClaim({ sentence: own, unit: 'percent', period: periodIn(own), number: at, value: 40 }, girls).comparison?.figureId).toBe('girls-rise');
   });
 });
+
+describe('a range beside an official range', () => {
+  test('ranges that share values are said to overlap, others not to', () => {
+    const fees = [{ ...figure('fee-2021', 'fee', 'Price per migrant for the trip to the border', 6_000, fy(2021), 'usd'), value: '$5,000 to $7,000' }];
+    const sentence = 'Smugglers charged between $6,500 and $9,000 a person in FY2021.';
+    const number = { start: sentence.indexOf('between'), end: sentence.indexOf(' a person') };
+    const over = chooseComparison({ sentence, unit: 'usd', period: periodIn(sentence), number, value: 7_750, range: { low: 6_500, high: 9_000 } }, fees);
+    expect(over?.statement).toContain('it overlaps the official range.');
+    const apart = chooseComparison({ sentence, unit: 'usd', period: periodIn(sentence), number, value: 10_000, range: { low: 8_000, high: 12_000 } }, fees);
+    expect(apart?.statement).toContain('it does not overlap the official range.');
+  });
+});
