@@ -519,6 +519,8 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
 /** Up to this factor a figure is the number the sentence gives for its whole; at most this share of it, the claim is a part. */
 const WHOLE_RATIO = 1.25;
 const PART_SHARE = 0.5;
+/** How far from the number, in characters, the sentence's whole is looked for. */
+const PART_WINDOW = 200;
 
 /**
  * Why the figure is for scale only where the number is a part of what the figure counts: the
@@ -529,8 +531,12 @@ const PART_SHARE = 0.5;
 function partScope(input: ComparisonInput, c: Comparison, noun: CountedNoun | null): string {
   const value = input.value;
   if (input.number && c.number !== null && value !== null && value !== undefined && value > 0) {
-    for (const q of findQuantities(input.sentence)) {
-      if (q.nonClaim !== null || q.vague || (q.start < input.number.end && input.number.start < q.end)) continue;
+    // The whole is named near the number: a window around it keeps a long sentence of many numbers linear.
+    const from = Math.max(0, input.number.start - PART_WINDOW);
+    const window = input.sentence.slice(from, input.number.end + PART_WINDOW);
+    const own = { start: input.number.start - from, end: input.number.end - from };
+    for (const q of findQuantities(window)) {
+      if (q.nonClaim !== null || q.vague || (q.start < own.end && own.start < q.end)) continue;
       if (!comparableUnits(q.unit, input.unit) || q.low === null || q.high === null) continue;
       const holds = c.number >= q.low / WHOLE_RATIO && c.number <= q.high * WHOLE_RATIO;
       if (holds && value <= PART_SHARE * q.low) {
