@@ -24,7 +24,7 @@ for (const p of passages) {
     const c = claims.find((x) => x.start < lab.end && lab.start < x.end);
     if (!c || c.metric !== lab.metric) continue;
     matched++;
-    const scoped = c.comparison && /^The sentence counts (?:one state|what one operation)/.test(c.comparison.statement);
+    const scoped = c.comparison && /^The sentence counts (?:one state|what one operation|a part of|girls only|boys only)/.test(c.comparison.statement);
     tally(c.comparison ? `figure, ${c.comparison.periodMatch} period${scoped ? ', for scale only' : ''}` : c.noFigure ? 'no figure, reason given' : 'no figure');
     rows.push({
       passage: p.id,

@@ -30,6 +30,11 @@ export const ComparisonPolicy = z.object({
   farYears: z.number().positive(),
   /** Metrics whose series count the same thing by different offices: the main one may stand for an unnamed one. */
   mainStandsIn: z.array(MetricId),
+  /**
+   * Subgroups a number may count ("girls", "boys"): a figure whose label names none of the group's
+   * words counts the whole, and stands beside the number for scale only.
+   */
+  subgroups: z.array(z.object({ name: z.string().min(1), words: terms })).max(20),
 });
 export type ComparisonPolicy = z.infer<typeof ComparisonPolicy>;
 

@@ -21,6 +21,11 @@ export const SeriesEntry = z.object({
   newerEdition: RuleId.optional(),
   /** Words of another scope this series is not: a wider whole ("modern slavery" for forced labour) or a part. */
   notWith: terms.optional(),
+  /**
+   * Words one of which the sentence must say for its number to be this series' count: a series of one
+   * field of a count ("calls that went unanswered") is no figure for the calls placed.
+   */
+  only: terms.optional(),
 });
 export type SeriesEntry = z.infer<typeof SeriesEntry>;
 

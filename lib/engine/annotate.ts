@@ -92,6 +92,7 @@ export function annotate(
             period,
             predicate,
             value: q.value,
+            ...(!q.vague && q.low !== null && q.high !== null && q.low < q.high ? { range: { low: q.low, high: q.high } } : {}),
             mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id),
             // Only a sentence that continues the one before needs it: the split is not paid for every claim.
             ...(context && continuesBefore(sentence) ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),

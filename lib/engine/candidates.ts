@@ -74,7 +74,9 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
       });
       // The span reaches back to a noun only in "UC encounters (88,089)"; "the number of
       // children … rose from 31,000 to 48,000" names it for both numbers, so neither span takes it.
-      const reach = noun && (noun.start >= q.end || s.text[q.start - 1] === '(') ? noun : null;
+      // Nor does it reach over another number: in "59,000 and 69,000 children" the noun's span is the second's.
+      const crosses = (end: number) => quantities.some((o) => o !== q && o.start >= q.end && o.start < end);
+      const reach = noun && ((noun.start >= q.end && !crosses(noun.end)) || s.text[q.start - 1] === '(') ? noun : null;
       out.push({
         block: s.block,
         sentence: i,

@@ -6,6 +6,7 @@ import type { ClaimPeriod, Comparison, PredicateId, Unit } from '../contract';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
+import { findQuantities } from './quantity';
 import { unreadPeriod } from './period';
 import { countedNoun, type CountedNoun, seriesMismatch, seriesOf, seriesWords } from './series-fit';
 import { alternation } from './term-pattern';
@@ -311,6 +312,8 @@ export interface ComparisonInput {
   value?: number | null;
   /** The sentence before, where known: "That is up from $850" speaks of what that one named. */
   previous?: string;
+  /** The number's range, where it gives one ("between 59,000 and 69,000"): a figure inside it is consistent with it. */
+  range?: { low: number; high: number };
 }
 
 /** A sentence whose subject is what the sentence before spoke of: "That is up more than 50%", "It was $900". */
@@ -500,7 +503,81 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     const names = measures.slice(0, 3).map((m) => `“${m.figures[0]!.label}”`);
     return context(`Metric Lens holds several different official counts for this metric (${names.join('; ')}${measures.length > 3 ? '; …' : ''}) and this sentence names none of them, so none is shown: another count would not compare.`);
   }
-  return scope ? { comparison: { ...chosen.comparison, statement: scope + chosen.comparison.statement } } : chosen;
+  // A figure for one subgroup (girls) beside a number the sentence does not say is of it: a part beside a total.
+  const partFigure = subgroupOnly(chosen.comparison.label, input.sentence);
+  if (partFigure) {
+    return none(`Metric Lens’s figure for this period counts ${partFigure} only (“${chosen.comparison.label}”); the sentence does not say its number is of ${partFigure}, so it is not shown: a part would not compare with the whole.`);
+  }
+  // A part (denials among applications, "some 73,000 of the 300,000") beside the whole the sentence
+  // also gives, or girls beside all children: for scale, not confirmation.
+  const part = scope ? '' : partScope(input, chosen.comparison, noun);
+  const range = rangeWords(input.range, input.unit, chosen.comparison);
+  const statement = scope + part + chosen.comparison.statement + range;
+  return statement === chosen.comparison.statement ? chosen : { comparison: { ...chosen.comparison, statement } };
+}
+
+/** Up to this factor a figure is the number the sentence gives for its whole; at most this share of it, the claim is a part. */
+const WHOLE_RATIO = 1.25;
+const PART_SHARE = 0.5;
+/** How far from the number, in characters, the sentence's whole is looked for. */
+const PART_WINDOW = 200;
+
+/**
+ * Why the figure is for scale only where the number is a part of what the figure counts: the
+ * sentence gives the figure's whole as another number ("received 8,598 applications … denying 635";
+ * "of the 300,000 to 400,000 …, some 73,000"), or the number counts a subgroup ("girls") the
+ * figure's label does not. Empty where neither.
+ */
+function partScope(input: ComparisonInput, c: Comparison, noun: CountedNoun | null): string {
+  const value = input.value;
+  if (input.number && c.number !== null && value !== null && value !== undefined && value > 0) {
+    // The whole is named near the number: a window around it keeps a long sentence of many numbers linear.
+    const from = Math.max(0, input.number.start - PART_WINDOW);
+    const window = input.sentence.slice(from, input.number.end + PART_WINDOW);
+    const own = { start: input.number.start - from, end: input.number.end - from };
+    for (const q of findQuantities(window)) {
+      if (q.nonClaim !== null || q.vague || (q.start < own.end && own.start < q.end)) continue;
+      if (!comparableUnits(q.unit, input.unit) || q.low === null || q.high === null) continue;
+      const holds = c.number >= q.low / WHOLE_RATIO && c.number <= q.high * WHOLE_RATIO;
+      if (holds && value <= PART_SHARE * q.low) {
+        return `The sentence counts a part of the ${q.raw} it also gives; this official figure is for that whole, for scale only, not a figure for the part. `;
+      }
+    }
+  }
+  const group = noun ? COMPARISON_POLICY.subgroups.find((g) => g.words.includes(noun.word.toLowerCase())) : undefined;
+  if (group && !group.words.some((w) => wordIn(w, c.label))) {
+    return `The sentence counts ${group.name} only; this official figure counts all of them, for scale only, not a figure for ${group.name}. `;
+  }
+  return '';
+}
+
+const wordIn = (word: string, text: string) => new RegExp(`(?:^|[^\\p{L}])${word}(?![\\p{L}])`, 'iu').test(text);
+
+/** The subgroup a figure's label counts only ("Girls as a share of …"; not "Children (girls 19 per cent)"), where the sentence names none of its words. */
+function subgroupOnly(label: string, sentence: string): string | null {
+  const head = label.replace(/\([^)]*\)/g, '');
+  const group = COMPARISON_POLICY.subgroups.find((g) => g.words.some((w) => wordIn(w, head)) && !g.words.some((w) => wordIn(w, sentence)));
+  return group ? group.name : null;
+}
+
+/** Whether a figure's value names a range of its own ("$4,000 to $10,000", "between 244,000 and 325,000"). */
+const FIGURE_RANGE = /\bto\b|\bbetween\b|\d\s?[-–]\s?\$?\d/i;
+
+/** Where the sentence gives a range, whether the official figure lies inside it, said plainly. */
+function rangeWords(range: ComparisonInput['range'], unit: Unit, c: Comparison): string {
+  if (!range || !(range.low < range.high) || c.number === null) return '';
+  if (FIGURE_RANGE.test(c.value)) {
+    // Range beside range: whether they share any value, read from the figure's own words.
+    const own = findQuantities(c.value).find((q) => q.nonClaim === null && q.low !== null && q.high !== null && q.low < q.high);
+    if (!own || !comparableUnits(own.unit, c.unit) || c.unit !== unit) return '';
+    return own.low! <= range.high && range.low <= own.high!
+      ? ' The sentence gives a range; it overlaps the official range.'
+      : ' The sentence gives a range; it does not overlap the official range.';
+  }
+  const scaled = onScale(c.number, c.unit);
+  return scaled >= onScale(range.low, unit) && scaled <= onScale(range.high, unit)
+    ? ' The sentence gives a range; this figure lies within it.'
+    : ' The sentence gives a range; this figure lies outside it.';
 }
 
 function none(noFigure: string): ComparisonChoice {
@@ -667,6 +744,9 @@ function mismatchWords(mismatches: readonly (string | null)[], figures: readonly
   // "None counts children" only where none does: a child series held back for its stage or whole says that instead.
   if (noun && mismatches.every((m) => m === 'noun')) {
     return `This number counts ${noun.word}; none of Metric Lens’s official figures for this metric counts ${noun.word} (they count: ${labels}), so none is shown: a figure that counts something else would not compare.`;
+  }
+  if (mismatches.includes('field')) {
+    return `The sentence does not say its number is what Metric Lens’s official figure for this metric counts (${listed(named('field'))}), only the same kind of thing, so none is shown: another part of the count would not compare.`;
   }
   if (mismatches.includes('stage')) {
     return `The sentence speaks of another step than Metric Lens’s official figures for this metric count (${listed(named('stage'))}), so none is shown: a count taken at another step would not compare.`;

@@ -87,9 +87,10 @@ const FACTOR_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a\\s
 const PATTERNS: { kind: string; source: string }[] = [
   // "millions of dollars", "a billion-dollar industry": money known only by its order of magnitude.
   { kind: 'vague-money', source: '\\b(?:(?:(?:tens|hundreds)\\sof\\s)?(?:thousands|millions|billions)\\sof\\s(?:us\\s|u\\.s\\.\\s)?dollars|(?:a\\s)?(?:multi-?)?(?:million|billion)[- ]dollar)\\b' },
-  { kind: 'money-range', source: `(?:between\\s)?${MONEY}(?:${RANGE_SEP}|\\sand\\s)(?:\\$\\s?)?${DIGITS}${SCALE}?` },
+  // "and" joins a range only after "between": "$4,000 and $9,000" are two amounts, "between $4,000 and $9,000" one range.
+  { kind: 'money-range', source: `between\\s${MONEY}(?:${RANGE_SEP}|\\sand\\s)(?:\\$\\s?)?${DIGITS}${SCALE}?|${MONEY}${RANGE_SEP}(?:\\$\\s?)?${DIGITS}${SCALE}?` },
   { kind: 'money', source: MONEY },
-  { kind: 'percent-range', source: `(?:between\\s)?${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}` },
+  { kind: 'percent-range', source: `between\\s${DIGITS}(?:\\s?%)?(?:${RANGE_SEP}|\\sand\\s)${DIGITS}${PERCENT_WORD}|${DIGITS}(?:\\s?%)?${RANGE_SEP}${DIGITS}${PERCENT_WORD}` },
   { kind: 'percent', source: `${DIGITS}${PERCENT_WORD}` },
   // "Sixty percent", "twenty-five per cent": a percentage written in words.
   { kind: 'percent', source: `\\b${WORD_NUMBER}(?:\\s(?:percent|per\\scent)\\b)` },
@@ -116,6 +117,12 @@ const MASTER = new RegExp(
   PATTERNS.map((p) => `(${p.source})`).join('|'),
   'gi',
 );
+const RANGE_KINDS = new Set(['money-range', 'percent-range', 'count-range']);
+/** The same patterns with the ranges left out (each keeps its group, never matching): for a change's two levels. */
+const NO_RANGE = new RegExp(
+  PATTERNS.map((p) => `(${RANGE_KINDS.has(p.kind) ? `(?!)(?:${p.source})` : p.source})`).join('|'),
+  'gi',
+);
 /** The capture group that holds each pattern: after its own group, a pattern's inner groups count too. */
 const GROUP_OF: number[] = [];
 {
@@ -124,6 +131,17 @@ const GROUP_OF: number[] = [];
     GROUP_OF.push(group);
     group += new RegExp(`(${p.source})|`).exec('')!.length - 1;
   }
+}
+
+/**
+ * "rose from $4,000 to $9,000", "grew from 31,000 to 48,000": after a change verb, "from X to Y"
+ * is a change between two levels, not a range; each number is a level of its own (Y the later).
+ */
+const CHANGE_FROM =
+  /\b(?:rose|risen|rising|grew|grown|growing|fell|fallen|falling|climbed|climbing|increased|increasing|jumped|doubled|tripled|dropped|declined|decreased|surged|soared|swelled|went\s+(?:up|down)|shot\s+up|ballooned|spiked|plunged|plummeted)\b[^.;:\d$]{0,40}?\bfrom\s+$/i;
+/** Whether the range matched at `at` is "from X to Y" after a change verb. */
+function isChangeFromTo(sentence: string, at: number, raw: string): boolean {
+  return !/^between\b/i.test(raw) && /\sto\s/i.test(raw) && CHANGE_FROM.test(sentence.slice(Math.max(0, at - 60), at));
 }
 
 // Bounds written before the number.
@@ -337,6 +355,17 @@ export function findQuantities(sentence: string): FoundQuantity[] {
   for (let m = MASTER.exec(sentence); m; m = MASTER.exec(sentence)) {
     let index = 0;
     while (m[GROUP_OF[index]!] === undefined) index++;
+    if (RANGE_KINDS.has(PATTERNS[index]!.kind) && isChangeFromTo(sentence, m.index, m[0])) {
+      // The first level alone; the next match starts after it and finds the second.
+      NO_RANGE.lastIndex = m.index;
+      const first = NO_RANGE.exec(sentence);
+      if (first && first.index === m.index) {
+        m = first;
+        index = 0;
+        while (m[GROUP_OF[index]!] === undefined) index++;
+        MASTER.lastIndex = m.index + m[0].length;
+      }
+    }
     // "640 dollars", "between 2500 and 3500 dollars": money written after the number is money
     // ("in 2019 dollars" names a year's prices).
     const dollars = /^(?:count|count-range)$/.test(PATTERNS[index]!.kind) && !isYear(m[0]) ? DOLLARS_AFTER.exec(tailAfter(sentence, m)) : null;

@@ -63,10 +63,11 @@ export function seriesOf(measure: string): SeriesEntry | undefined {
 }
 
 /** Why a series does not count what the sentence's number counts, or null where it may. */
-export type Mismatch = 'noun' | 'stage' | 'whole';
+export type Mismatch = 'noun' | 'stage' | 'whole' | 'field';
 
 const notWithPatterns = new Map<string, RegExp>();
 const ownWordsPatterns = new Map<string, RegExp>();
+const onlyPatterns = new Map<string, RegExp>();
 function cached(map: Map<string, RegExp>, key: string, terms: readonly string[]): RegExp {
   let p = map.get(key);
   if (!p) map.set(key, (p = wordsPattern(terms.map(plain))));
@@ -82,6 +83,8 @@ export function seriesMismatch(
   if (claim.noun && !s.counts.includes(claim.noun.kind)) return 'noun';
   // "other" says nothing of the stage; a named one ("released", "prosecuted") does.
   if (s.stages && claim.predicate && claim.predicate !== 'other' && !s.stages.includes(claim.predicate)) return 'stage';
+  // "placed 15,000 follow-up calls" is not the count of calls that went unanswered.
+  if (s.only && !cached(onlyPatterns, measure, s.only).test(plain(claim.sentence))) return 'field';
   if (s.notWith) {
     const text = plain(claim.sentence);
     const own = s.words ? cached(ownWordsPatterns, measure, s.words).test(text) : false;

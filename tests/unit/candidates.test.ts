@@ -197,3 +197,24 @@ describe('gateCandidates (the page gate\'s one walk)', () => {
     expect(await gateCandidates(document, async () => false)).toBeNull();
   });
 });
+
+describe('a claim’s span holds one number (lib/engine/candidates)', () => {
+  test('"38,000 and 47,000 unaccompanied children": the noun is the second number’s, the first span stops at its number', async () => {
+    const { findClaims } = await import('../../lib/engine');
+    const text = 'In fiscal years 2017 and 2020, HHS shelters received 38,000 and 47,000 unaccompanied migrant children, respectively.';
+    const claims = findClaims(text);
+    const spans = claims.map((c) => text.slice(c.start, c.end));
+    expect(spans.length).toBeGreaterThan(0);
+    for (const s of spans) expect(s.match(/\d[\d,]*/g)?.length, s).toBe(1);
+    const first = claims.find((c) => text.slice(c.start, c.end).startsWith('38,000'));
+    if (first) expect(text.slice(first.start, first.end)).toBe('38,000');
+  });
+
+  test('"between 38,000 and 47,000 children" is one range claim', async () => {
+    const { findClaims } = await import('../../lib/engine');
+    const text = 'HHS shelters received between 38,000 and 47,000 unaccompanied migrant children in FY2020.';
+    const claims = findClaims(text);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.number).toMatchObject({ low: 38_000, high: 47_000 });
+  });
+});

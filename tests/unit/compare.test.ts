@@ -409,3 +409,95 @@ describe('a sentence that continues the one before', () => {
     expect(sentenceBefore(split, split.indexOf('That is'))).toBe('');
   });
 });
+
+describe('a figure of one field of a count, a part beside its whole, a range', () => {
+  const calls = (id: string, measure: string, label: string, n: number) => ({
+    ...figure(id, measure, label, n, fy(2021)),
+    period: 'January to May 2021',
+    periodStart: '2021-01-01',
+    periodEnd: '2021-05-31',
+  });
+  const UNANSWERED = [calls('calls-unanswered', 'orr-calls-unanswered', 'Check-in calls that did not reach the child or sponsor, out of 9,000 made', 3_100)];
+
+  test('calls placed are not compared with the calls that went unanswered', () => {
+    const placed = 'The agency placed about 9,000 check-in calls to sponsors that spring.';
+    const number = { start: placed.indexOf('about'), end: placed.indexOf(' check-in') };
+    const choice = compareClaim({ sentence: placed, unit: 'count', period: null, number, value: 9_000 }, UNANSWERED);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toContain('does not say its number is what');
+    // Said to be unanswered, the count is the series' own.
+    const unanswered = 'About 3,100 of the check-in calls went unanswered that spring.';
+    const own = { start: unanswered.indexOf('3,100'), end: unanswered.indexOf('3,100') + 5 };
+    expect(compareClaim({ sentence: unanswered, unit: 'count', period: null, number: own, value: 3_100 }, UNANSWERED).comparison?.figureId).toBe('calls-unanswered');
+  });
+
+  const APPLICATIONS = [figure('apps-fy2022', 'apps', 'Visa applications filed by trafficking victims', 7_400, fy(2022))];
+
+  test('a part of the whole the sentence also gives is shown beside that whole for scale only', () => {
+    const sentence = 'In FY2022 the agency received 7,400 applications and turned down 410 of them.';
+    const number = { start: sentence.indexOf('410'), end: sentence.indexOf('410') + 3 };
+    const c = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number, value: 410 }, APPLICATIONS);
+    expect(c?.statement).toMatch(/^The sentence counts a part of the 7,400 it also gives; .*for scale only/);
+    // The whole itself is confirmed as before.
+    const whole = { start: sentence.indexOf('7,400'), end: sentence.indexOf('7,400') + 5 };
+    const w = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number: whole, value: 7_400 }, APPLICATIONS);
+    expect(w?.statement).toBe('Official figure for the same period (FY2022).');
+  });
+
+  test('a near restatement of the figure is no part of it', () => {
+    const sentence = 'Officials first cited about 7,000 applications, later a precise 7,400, for FY2022.';
+    const number = { start: sentence.indexOf('about'), end: sentence.indexOf(' applications') };
+    const c = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number, value: 7_000 }, APPLICATIONS);
+    expect(c?.statement).not.toContain('a part of');
+  });
+
+  const CHILDREN = [figure('kids-fy2021', 'kids', 'Children apprehended by Border Patrol at the Southwest border', 140_200, fy(2021))];
+
+  test('girls only are not confirmed by a figure for all children', () => {
+    const sentence = 'Border Patrol apprehended 45,000 girls at the Southwest border in FY2021.';
+    const number = { start: sentence.indexOf('45,000'), end: sentence.indexOf('45,000') + 6 };
+    const c = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number, value: 45_000 }, CHILDREN);
+    expect(c?.statement).toMatch(/^The sentence counts girls only; .*for scale only/);
+  });
+
+  test('a range is said to hold the figure, or not, and nothing more', () => {
+    const sentence = 'Between 130,000 and 150,000 children were apprehended by Border Patrol in FY2021.';
+    const number = { start: 0, end: sentence.indexOf(' children') };
+    const inside = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number, value: 140_000, range: { low: 130_000, high: 150_000 } }, CHILDREN);
+    expect(inside?.statement).toBe('Official figure for the same period (FY2021). The sentence gives a range; this figure lies within it.');
+    const outside = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number, value: 110_000, range: { low: 100_000, high: 120_000 } }, CHILDREN);
+    expect(outside?.statement).toContain('this figure lies outside it.');
+  });
+});
+
+describe('a figure for a part is not shown beside a total', () => {
+  test('all detected victims are not compared with the rise in girl victims', () => {
+    const rise = (id: string, measure: string, label: string, n: number) => ({
+      ...figure(id, measure, label, n, fy(2022), 'percent'),
+      period: '2022 vs 2019',
+      periodStart: '2022-01-01',
+      periodEnd: '2022-12-31',
+    });
+    const girls = [rise('girls-rise', 'girls-rise', 'Rise in the number of detected girl victims compared with 2019', 40)];
+    const sentence = 'Detected victims rose by 40 percent in 2022.';
+    const number = { start: sentence.indexOf('40'), end: sentence.indexOf('40') + '40 percent'.length };
+    const choice = compareClaim({ sentence, unit: 'percent', period: periodIn(sentence), number, value: 40 }, girls);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toContain('counts girls only');
+    const own = 'Detected girl victims rose by 40 percent in 2022.';
+    const at = { start: own.indexOf('40'), end: own.indexOf('40') + '40 percent'.length };
+    expect(compareClaim({ sentence: own, unit: 'percent', period: periodIn(own), number: at, value: 40 }, girls).comparison?.figureId).toBe('girls-rise');
+  });
+});
+
+describe('a range beside an official range', () => {
+  test('ranges that share values are said to overlap, others not to', () => {
+    const fees = [{ ...figure('fee-2021', 'fee', 'Price per migrant for the trip to the border', 6_000, fy(2021), 'usd'), value: '$5,000 to $7,000' }];
+    const sentence = 'Smugglers charged between $6,500 and $9,000 a person in FY2021.';
+    const number = { start: sentence.indexOf('between'), end: sentence.indexOf(' a person') };
+    const over = chooseComparison({ sentence, unit: 'usd', period: periodIn(sentence), number, value: 7_750, range: { low: 6_500, high: 9_000 } }, fees);
+    expect(over?.statement).toContain('it overlaps the official range.');
+    const apart = chooseComparison({ sentence, unit: 'usd', period: periodIn(sentence), number, value: 10_000, range: { low: 8_000, high: 12_000 } }, fees);
+    expect(apart?.statement).toContain('it does not overlap the official range.');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findPeriods, fiscalYear, fiscalYearOf, overlaps, periodOf } from '../../lib/engine/period';
+import { findQuantities } from '../../lib/engine/quantity';
 
 /** The only period in a sentence, as [kind, from, to, raw]. */
 function one(text: string, pageDate?: string) {
@@ -216,5 +217,35 @@ describe('a year that belongs to another number', () => {
     // A year the data comes from is the data's own.
     const data = 'According to data from 2020, shelters held 9,800 children.';
     expect(periodOf(data, { start: 0, end: data.length }, spanOf(data, '9,800'))).toMatchObject({ from: '2020-01-01' });
+  });
+});
+
+describe('a change from one level to another', () => {
+  const spanOf = (text: string, raw: string) => {
+    const i = text.indexOf(raw);
+    return { start: i, end: i + raw.length };
+  };
+
+  test('"rose from $3,500 in 2018 to $8,200 in 2023": each level has its own year, the later one is the claim’s', () => {
+    const t = 'The price of the crossing rose from $3,500 in 2018 to $8,200 in 2023, smugglers told reporters.';
+    const all = { start: 0, end: t.length };
+    const levels = findQuantities(t).filter((q) => q.nonClaim === null);
+    expect(levels.map((q) => q.raw)).toEqual(['$3,500', '$8,200']);
+    expect(periodOf(t, all, spanOf(t, '$8,200'))).toMatchObject({ kind: 'calendar_year', from: '2023-01-01' });
+    expect(periodOf(t, all, spanOf(t, '$3,500'))).toMatchObject({ kind: 'calendar_year', from: '2018-01-01' });
+  });
+
+  test('"grew from 21,000 to 44,000 in FY2022": two levels, the period is the later one’s', () => {
+    const t = 'Shelter referrals grew from 21,000 to 44,000 in FY2022, the agency said.';
+    expect(findQuantities(t).filter((q) => q.nonClaim === null).map((q) => [q.raw, q.low, q.high])).toEqual([
+      ['21,000', 21_000, 21_000],
+      ['44,000', 44_000, 44_000],
+    ]);
+    expect(periodOf(t, { start: 0, end: t.length }, spanOf(t, '44,000'))).toMatchObject({ kind: 'fiscal_year', from: '2021-10-01' });
+  });
+
+  test('a range is still a range: "from $2,000 to $6,000" with no change verb, "between 40 and 55 percent"', () => {
+    expect(findQuantities('Guides charge from $2,000 to $6,000 a person.').map((q) => [q.low, q.high])).toEqual([[2_000, 6_000]]);
+    expect(findQuantities('Between 40 and 55 percent of them were girls.').map((q) => [q.low, q.high])).toEqual([[40, 55]]);
   });
 });

@@ -75,7 +75,9 @@ describe('which series may stand beside the number', () => {
   test('a noun of another kind, a stage of another kind, a wider whole', () => {
     const sentence = 'A sentence.';
     expect(seriesMismatch('orr-calls-unanswered', { noun: { kind: 'child', word: 'children' }, sentence })).toBe('noun');
-    expect(seriesMismatch('orr-calls-unanswered', { noun: { kind: 'call', word: 'calls' }, sentence })).toBeNull();
+    expect(seriesMismatch('orr-calls-unanswered', { noun: { kind: 'call', word: 'calls' }, sentence: 'Half the 800 calls went unanswered.' })).toBeNull();
+    // Calls placed are not the calls that went unanswered: the series counts one field of the calls.
+    expect(seriesMismatch('orr-calls-unanswered', { noun: { kind: 'call', word: 'calls' }, sentence: 'Case workers placed 800 calls.' })).toBe('field');
     expect(seriesMismatch('oig-uac-transferred', { noun: null, predicate: 'missing', sentence })).toBe('stage');
     expect(seriesMismatch('oig-uac-transferred', { noun: null, predicate: 'other', sentence })).toBeNull();
     expect(seriesMismatch('gems-forced-labour', { noun: null, sentence: 'Nine million live in modern slavery.' })).toBe('whole');
