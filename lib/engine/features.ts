@@ -242,7 +242,7 @@ export function evidenceFor(c: CandidateContext): Evidence {
   }
   if (nearestCue.size >= 2) {
     const [metric] = [...nearestCue].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]!;
-    set(`${METRIC_ONLY_PREFIX}nearest.${metric}`, 0.5);
+    set(`${METRIC_ONLY_PREFIX}nearest.${metric}`, 0.75);
   }
   // Predicate wording anywhere in the sentence, by where it stands (the predicate model reads these).
   for (const { rule, hits: list } of hits.predicates) {
