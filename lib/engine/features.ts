@@ -7,7 +7,7 @@ import type { CompiledRules } from './compile';
 import { acrossClause, distance, tokenize, type Hit, type Token } from './lexicon';
 import { contextPredicateFeatures } from './context-predicate';
 import { governingPredicate } from './governing';
-import { metricConjunctions } from './metric-evidence';
+import { METRIC_ONLY_PREFIX, metricConjunctions } from './metric-evidence';
 import { cueOfAnother, type PredicateChoice } from './predicate';
 import type { FoundQuantity } from './quantity';
 import type { DocReading } from './reading';
@@ -227,14 +227,22 @@ export function evidenceFor(c: CandidateContext): Evidence {
   };
 
   // The number's own sentence.
+  // Where two datasets' wording stand in one sentence ("4,962 in CBP facilities and 11,551 in the
+  // custody of HHS"), the one nearest the figure in its clause is usually the figure's own.
+  const nearestCue = new Map<string, number>();
   for (const { rule, hits: list } of hits.metricCues) {
     let best: { place: Place; h: Hit } | null = null;
     for (const h of list) {
       const inPart = part && h.start >= part.start && h.end <= part.end;
       const place: Place = inPart ? 'resp' : acrossClause(s.text, h, q) ? 'clause' : distance(h, q) <= NEAR_CHARS ? 'near' : 'far';
       if (!best || PLACE_RANK[place] < PLACE_RANK[best.place]) best = { place, h };
+      if (place !== 'clause' && (!rule.units || rule.units.includes(q.unit))) nearestCue.set(rule.metric, Math.min(nearestCue.get(rule.metric) ?? Infinity, distance(h, q)));
     }
     if (best) cue(rule, best.place, 1, { start: base + best.h.start, end: base + best.h.end });
+  }
+  if (nearestCue.size >= 2) {
+    const [metric] = [...nearestCue].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+    set(`${METRIC_ONLY_PREFIX}nearest.${metric}`, 0.75);
   }
   // Predicate wording anywhere in the sentence, by where it stands (the predicate model reads these).
   for (const { rule, hits: list } of hits.predicates) {

@@ -81,3 +81,15 @@ describe('a fine beside a count', () => {
     expect(candidate(text, '85')).not.toBeNull();
   });
 });
+
+describe('the cue nearest the number where two datasets compete', () => {
+  const nearest = (text: string, raw: string) => [...candidate(text, raw)!.evidence.values.keys()].filter((k) => k.startsWith('mx.nearest.'));
+  test('each figure takes the agency beside it', () => {
+    const text = 'Unaccompanied children in CBP custody numbered 2,100 on Monday, while 9,800 children were in ORR shelters run by HHS.';
+    expect(nearest(text, '2,100')).toEqual(['mx.nearest.cbp_uac_encounters']);
+    expect(nearest(text, '9,800')).toEqual(['mx.nearest.orr_referrals_releases']);
+  });
+  test('one dataset alone is not a competition', () => {
+    expect(nearest('The hotline received 1,200 calls about trafficking last year.', '1,200')).toEqual([]);
+  });
+});
