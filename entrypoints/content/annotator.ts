@@ -13,6 +13,7 @@ import { compareRanges, normalizeSpace, rangeForOffsets, rangeHolds } from '../.
 import { TimeSlicer } from '../../lib/dom/slices';
 import { onOverlongLine } from '../../lib/dom/long-lines';
 import { MAX_PIECE_CHARS } from '../../lib/dom/passage-pieces';
+import { perWalk } from '../../lib/dom/style-memo';
 import { blockOf, isInsideSkipped, type CollectOptions } from '../../lib/dom/text-index';
 import { keyLine, metricLine } from '../../components/claim-words';
 import type { Box } from '../../components/position';
@@ -283,10 +284,11 @@ export class Annotator implements PageAnnotator {
     if (dead.length > 0) this.reportCount();
 
     const roots = new Set<Node>();
+    const options = perWalk(this.indexOptions); // changed blocks share their ancestors
     for (const block of changedBlocks(added, isOwnNode)) {
-      if (!blockMayHoldClaim(block) || isInsideSkipped(block, this.indexOptions)) continue;
+      if (!blockMayHoldClaim(block) || isInsideSkipped(block, options)) continue;
       // New inline content joins its block's passage: index that block.
-      const root = blockOf(block, this.indexOptions);
+      const root = blockOf(block, options);
       if (root) roots.add(root);
     }
     const outermost = [...roots].filter((r) => !isWithin(r, roots, false));

@@ -8,6 +8,7 @@ import { CONTEXT_BLOCKS_BEFORE, CONTEXT_CHARS_BEFORE, windowDocument, type Docum
 import type { Located } from './candidates';
 import { passageBlocks, type BlockPlace } from './page-blocks';
 import { readPageDate } from './page-date';
+import { perWalk } from './style-memo';
 import { blockOf, isInsideSkipped, iteratePassages, type CollectOptions, type TextPassage } from './text-index';
 
 /** An element before a candidate with more text than this is not indexed for its context. */
@@ -146,6 +147,7 @@ export async function readPageDocument(
   pause: () => Promise<boolean>,
 ): Promise<PageDocument | null> {
   const passages: TextPassage[] = [];
+  options = perWalk(options); // the same ancestors are judged for every root and every block
   for (const root of contextRoots(located, options)) {
     if (isInsideSkipped(root, options)) continue;
     for (const passage of iteratePassages(root, options)) {

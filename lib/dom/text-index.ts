@@ -42,6 +42,11 @@ export interface CollectOptions {
    * Without it, tag names, `hidden`, `aria-hidden` and inline style decide.
    */
   getStyle?: (element: Element) => StyleInfo | null | undefined;
+  /**
+   * One walk's memo (lib/dom/style-memo.ts perWalk): whether an element is,
+   * or sits inside, one left out, so ancestors are judged once.
+   */
+  insideSkipped?: WeakMap<Element, boolean>;
 }
 
 export interface TextPoint {
@@ -254,10 +259,30 @@ export function collectPassages(root: Node, options: CollectOptions = {}): TextP
  * changed subtree without indexing what a full scan would have skipped.
  */
 export function isInsideSkipped(node: Node, options: CollectOptions = {}): boolean {
-  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (classify(el, options) === 'skip') return true;
+  const start = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const memo = options.insideSkipped;
+  if (!memo) {
+    for (let el = start; el; el = el.parentElement) if (classify(el, options) === 'skip') return true;
+    return false;
   }
-  return false;
+  // Climb to the first element judged before (or the top), then judge the way back down once each.
+  const path: Element[] = [];
+  let el = start;
+  let inside = false;
+  for (; el; el = el.parentElement) {
+    const known = memo.get(el);
+    if (known !== undefined) {
+      inside = known;
+      break;
+    }
+    path.push(el);
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    const at = path[i]!;
+    inside = inside || classify(at, options) === 'skip';
+    memo.set(at, inside);
+  }
+  return inside;
 }
 
 /**
