@@ -2,9 +2,9 @@
 // can hold a claim only if it has a quantity AND a topic word. Plain regexes,
 // no dependencies, so the always-loaded content script can carry it.
 
-/** Digits, or the number words and vague quantities the quantity parser knows. */
+/** Digits, or the number words and vague quantities the quantity parser knows ("multibillion-dollar" too). */
 export const QUANTITY_HINT =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|third|quarter|fifths?|majority|doubled|tripled|quadrupled|twice|scores|(?:two|three|four|five|ten)fold)\b/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|(?:multi-?)?(?:millions?|billions?)|dozens?|half|third|quarter|fifths?|majority|doubled|tripled|quadrupled|twice|scores|(?:two|three|four|five|ten)fold)\b/i;
 
 /** Words that put a text near the domain: children, trafficking, smuggling, the border, the agencies. */
 export const TOPIC_HINT =
