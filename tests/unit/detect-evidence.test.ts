@@ -81,3 +81,14 @@ describe('a fine beside a count', () => {
     expect(candidate(text, '85')).not.toBeNull();
   });
 });
+
+describe('what a number counts, past an abbreviation', () => {
+  test.each([
+    ['Trafficking cases are brought by the 94 U.S. Attorney’s Offices across the country.', '94'],
+    ['Child labor rules differ across all 50 U.S. states.', '50'],
+  ])('%s', (text, raw) => {
+    const c = candidate(text, raw);
+    expect(c, `a candidate "${raw}"`).not.toBeNull();
+    expect(c!.noun?.kind).toBe('nonclaim');
+  });
+});
