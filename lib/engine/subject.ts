@@ -17,6 +17,8 @@ export interface CountedNoun {
 const MAX_GAP = 32; // about five short words
 const CLAUSE_BREAK = /[;:!?()\u2014]|,\s|\.\s/;
 /** "31,000 of those who were released to sponsors": a noun inside a relative clause is not what the number counts. */
+/** "U.S.", "U.N.": the full stops of an abbreviation end no clause ("94 U.S. Attorney's Offices"). */
+const ABBREVIATION = /\b(?:[A-Z]\.){2,}/g;
 const RELATIVE = /\b(?:who|whom|whose|which|that|where)\b/i;
 const NUMBER_OF = /\b(?:the|a) (?:number|numbers|total|count) of\s/gi;
 
@@ -35,7 +37,7 @@ export function countedNoun(sentence: string, q: FoundQuantity, hits: SentenceHi
     for (const h of spans) {
       if (h.start < q.end) continue;
       const gap = sentence.slice(q.end, h.start);
-      if (gap.length > MAX_GAP || CLAUSE_BREAK.test(gap) || RELATIVE.test(gap)) continue;
+      if (gap.length > MAX_GAP || CLAUSE_BREAK.test(gap.replace(ABBREVIATION, 'X')) || RELATIVE.test(gap)) continue;
       if (!best || h.start < best.start || (h.start === best.start && h.end > best.end)) {
         best = { kind: rule.kind, ruleId: rule.id, start: h.start, end: h.end };
       }

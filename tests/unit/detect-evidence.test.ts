@@ -93,3 +93,14 @@ describe('the cue nearest the number where two datasets compete', () => {
     expect(nearest('The hotline received 1,200 calls about trafficking last year.', '1,200')).toEqual([]);
   });
 });
+
+describe('what a number counts, past an abbreviation', () => {
+  test.each([
+    ['Trafficking cases are brought by the 94 U.S. Attorney’s Offices across the country.', '94'],
+    ['Child labor rules differ across all 50 U.S. states.', '50'],
+  ])('%s', (text, raw) => {
+    const c = candidate(text, raw);
+    expect(c, `a candidate "${raw}"`).not.toBeNull();
+    expect(c!.noun?.kind).toBe('nonclaim');
+  });
+});

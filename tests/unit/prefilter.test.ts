@@ -15,5 +15,11 @@ describe('prefilter', () => {
     expect(mayHoldClaim('Agents encountered many children.')).toBe(false);
     expect(mayHoldClaim('The index rose 9,000 points.')).toBe(false);
     expect(QUANTITY_HINT.test('tens of thousands')).toBe(true);
+    // An order of magnitude glued to "multi" still counts as a quantity.
+    expect(mayHoldClaim('Smuggling children across the border is a multibillion-dollar trade.')).toBe(true);
+    expect(QUANTITY_HINT.test('a multimillion contract')).toBe(true);
+    // ORR's own word for the children it receives, and the exploiter of a sex-trafficking victim.
+    expect(mayHoldClaim('Referrals reached 12,000 in the spring.')).toBe(true);
+    expect(mayHoldClaim('Most were advertised by their pimps, 70 percent online.')).toBe(true);
   });
 });
