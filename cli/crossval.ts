@@ -274,7 +274,8 @@ export function fitModel(
   const points = curve(oof, units, unitIds);
   const sensitivity = sensitivityPoints(points);
   const passage = options.passage === false ? undefined : fitPassage(oof, units, sensitivity.broad.threshold);
-  const known = oof.filter((o) => o.claim !== null);
+  // Confidence is shown only on claims the broad level reports: it is calibrated on those.
+  const known = oof.filter((o) => o.claim !== null && o.pClaim >= sensitivity.broad.threshold);
   const [a, b, c] = fitLogistic(
     known.map((o) => [logit(o.pClaim), Math.log(Math.max(1e-6, o.pMetric)), 1]),
     known.map((o) => (o.claim === 1 && o.metricOk ? 1 : 0)),
