@@ -16,9 +16,9 @@ export interface CountedNoun {
 
 const MAX_GAP = 32; // about five short words
 const CLAUSE_BREAK = /[;:!?()\u2014]|,\s|\.\s/;
-/** "31,000 of those who were released to sponsors": a noun inside a relative clause is not what the number counts. */
 /** "U.S.", "U.N.": the full stops of an abbreviation end no clause ("94 U.S. Attorney's Offices"). */
 const ABBREVIATION = /\b(?:[A-Z]\.){2,}/g;
+/** "31,000 of those who were released to sponsors": a noun inside a relative clause is not what the number counts. */
 const RELATIVE = /\b(?:who|whom|whose|which|that|where)\b/i;
 const NUMBER_OF = /\b(?:the|a) (?:number|numbers|total|count) of\s/gi;
 
