@@ -167,12 +167,13 @@ describe('fiscal years written as a plural, and periods a sentence cannot date',
   });
 });
 
-describe('lists and counts since a year', () => {
-  const spanOf = (text: string, raw: string) => {
-    const i = text.indexOf(raw);
-    return { start: i, end: i + raw.length };
-  };
+/** Where `raw` first stands in `text`. */
+const spanOf = (text: string, raw: string) => {
+  const i = text.indexOf(raw);
+  return { start: i, end: i + raw.length };
+};
 
+describe('lists and counts since a year', () => {
   test('"respectively": each number takes the year in its place of the list', () => {
     const t = 'In fiscal years 2015 and 2018, the office took in 41,000 and 52,000 children, respectively.';
     const all = { start: 0, end: t.length };
@@ -194,11 +195,6 @@ describe('lists and counts since a year', () => {
 });
 
 describe('a year that belongs to another number', () => {
-  const spanOf = (text: string, raw: string) => {
-    const i = text.indexOf(raw);
-    return { start: i, end: i + raw.length };
-  };
-
   test('"up from $6,000 in 2018": the year dates the earlier price, not the price the sentence gives now', () => {
     const t = 'Families now pay about $10,200 for the crossing, up from $6,000 in 2018 and $5,100 in 2017.';
     const all = { start: 0, end: t.length };
@@ -221,11 +217,6 @@ describe('a year that belongs to another number', () => {
 });
 
 describe('a change from one level to another', () => {
-  const spanOf = (text: string, raw: string) => {
-    const i = text.indexOf(raw);
-    return { start: i, end: i + raw.length };
-  };
-
   test('"rose from $3,500 in 2018 to $8,200 in 2023": each level has its own year, the later one is the claim’s', () => {
     const t = 'The price of the crossing rose from $3,500 in 2018 to $8,200 in 2023, smugglers told reporters.';
     const all = { start: 0, end: t.length };
