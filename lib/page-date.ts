@@ -57,3 +57,24 @@ export function jsonLdDatePublished(data: unknown, depth = 0): string | null {
   }
   return null;
 }
+
+/** A news address's date path: "/2018/05/21/", "/2001/sep/11/", "/2025/08/" (a month alone: its first day). */
+const URL_DATE = /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2]|[a-z]{3})\/(?:(0?[1-9]|[12]\d|3[01])(?=[/_-]|\.html?|$))?/i;
+
+/**
+ * The day a page's address dates it by, as news sites write it into the path, or null. Read where the
+ * page's own metadata names no date: an address's year and month are the publisher's own filing.
+ */
+export function dayFromUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = URL_DATE.exec(path);
+  if (!m) return null;
+  const month = /^\d+$/.test(m[2]!) ? Number(m[2]) : monthOf(m[2]!);
+  return month > 0 ? day(Number(m[1]), month, m[3] ? Number(m[3]) : 1) : null;
+}

@@ -1,9 +1,10 @@
 // The page's own publication date, read from where publishers put it, most
 // explicit first: <meta property="article:published_time"> (and its og:
 // spelling), an itemprop="datePublished", the first <time datetime> in the
-// article, JSON-LD datePublished. Standard DOM only (querySelector), so the
-// scanner reads HTML files with linkedom the same way.
-import { dayOf, jsonLdDatePublished } from '../page-date';
+// article, JSON-LD datePublished; failing those, the date path of its
+// address. Standard DOM only (querySelector), so the scanner reads HTML files
+// with linkedom the same way.
+import { dayFromUrl, dayOf, jsonLdDatePublished } from '../page-date';
 
 /** The <meta> names (property= or name=) that carry the publication time. */
 const META_NAMES = ['article:published_time', 'og:article:published_time'];
@@ -61,7 +62,25 @@ function fromJsonLd(doc: Document): string | null {
   return null;
 }
 
+/** The page's address as the publisher gives it (canonical link, og:url), else the document's own. */
+function fromAddress(doc: Document): string | null {
+  const links = doc.getElementsByTagName('link');
+  for (let i = 0; i < links.length; i++) {
+    if ((links[i]!.getAttribute('rel') ?? '').toLowerCase() === 'canonical') {
+      const found = dayFromUrl(links[i]!.getAttribute('href'));
+      if (found) return found;
+    }
+  }
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    if (metas[i]!.getAttribute('property') !== 'og:url') continue;
+    const found = dayFromUrl(metas[i]!.getAttribute('content'));
+    if (found) return found;
+  }
+  return dayFromUrl(doc.URL);
+}
+
 /** The page's publication day (YYYY-MM-DD), or null when it names none that reads as a date. */
 export function readPageDate(doc: Document): string | null {
-  return fromMeta(doc) ?? fromItemprop(doc) ?? fromArticleTime(doc) ?? fromJsonLd(doc);
+  return fromMeta(doc) ?? fromItemprop(doc) ?? fromArticleTime(doc) ?? fromJsonLd(doc) ?? fromAddress(doc);
 }

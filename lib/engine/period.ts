@@ -80,6 +80,14 @@ const SMALL_NUMBERS: Record<string, number> = {
 /** Words right before a bare year that make it a period ("in 2019", "during 2022", "since 2014"). */
 const YEAR_LEAD = /(?:\b(?:in|during|for|of|since|from|between|through|throughout|by|until|early|late|mid|end of|start of|beginning of)\s*-?|^\s*)$/i;
 
+/**
+ * A year as an adjective of what was counted ("of the 2015 cases", "their 2019 total"): a period
+ * too. News style writes a count of two thousand with its comma, a year without one. A year before
+ * a report's name is the year it came out, which need not be the year it counts, so it is left out.
+ */
+const YEAR_DETERMINER = /\b(?:the|its|their|those|these)\s+$/i;
+const YEAR_ADJECTIVE_OF = /^\s+(?!(?:report|study|survey|edition|review|law|act|bill|budget|election|campaign|book|paper|analysis|audit|memo|letter|rule|policy|order|version|update)s?\b)[a-z][a-z-]*/;
+
 function monthIndex(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
@@ -138,7 +146,9 @@ function readAtoms(text: string, pageDate: Iso | undefined): Atom[] {
   for (const m of text.matchAll(YEAR)) {
     const year = Number(m[1]);
     const before = text.slice(Math.max(0, m.index - 14), m.index);
-    atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'calendar_year', from: iso(year, 1, 1), to: iso(year, 12, 31), year, standalone: YEAR_LEAD.test(before) });
+    const end = m.index + m[0].length;
+    const adjective = YEAR_DETERMINER.test(before) && YEAR_ADJECTIVE_OF.test(text.slice(end, end + 24));
+    atoms.push({ start: m.index, end, kind: 'calendar_year', from: iso(year, 1, 1), to: iso(year, 12, 31), year, standalone: adjective || YEAR_LEAD.test(before) });
   }
   if (pageDate) for (const m of text.matchAll(RELATIVE)) atoms.push(...relative(m, pageDate));
   // The earliest, then the longest, wins where two overlap ("FY2019" holds the year "2019").

@@ -5,7 +5,7 @@
 import { expect, test } from 'vitest';
 import { readPageDate } from '../../lib/dom/page-date';
 import { htmlToDocument } from '../../lib/html/passages';
-import { dayOf, jsonLdDatePublished } from '../../lib/page-date';
+import { dayFromUrl, dayOf, jsonLdDatePublished } from '../../lib/page-date';
 
 test('date strings to the day they name, as written', () => {
   expect(dayOf('2026-03-04')).toBe('2026-03-04');
@@ -43,4 +43,18 @@ test.each(CASES)('%s: the page and the scanner read the same day', (_name, html,
   document.documentElement.innerHTML = html.replace(/^<!doctype html><html>|<\/html>$/g, '');
   expect(readPageDate(document)).toBe(expected);
   expect(htmlToDocument(html).date).toBe(expected);
+});
+
+test('a news address dates the page where its metadata does not: year, month and day, or year and month', () => {
+  expect(dayFromUrl('https://news.example/politics/2019/07/08/border-story/')).toBe('2019-07-08');
+  expect(dayFromUrl('https://paper.example/news/2003/mar/14/story-slug/')).toBe('2003-03-14');
+  expect(dayFromUrl('https://blog.example/2024/11/some-post')).toBe('2024-11-01');
+  for (const bad of ['https://shop.example/item/2024/13/05/', 'https://x.example/2024/02/30/', 'https://x.example/a/b', 'not a url', null]) {
+    expect(dayFromUrl(bad)).toBeNull();
+  }
+  // The page's own metadata first, then its canonical address, then the document's.
+  expect(htmlToDocument(page('<link rel="canonical" href="https://news.example/2021/06/02/story">')).date).toBe('2021-06-02');
+  expect(htmlToDocument(page('<meta property="og:url" content="https://news.example/2021/06/03/story">')).date).toBe('2021-06-03');
+  const both = page('<meta property="article:published_time" content="2021-06-05"><link rel="canonical" href="https://news.example/2021/06/02/story">');
+  expect(htmlToDocument(both).date).toBe('2021-06-05');
 });

@@ -56,6 +56,13 @@ describe('calendar years and months', () => {
     expect(findPeriods('Agents stopped 9,000 teens in October.')).toEqual([]);
   });
 
+  test('a year written as the adjective of what was counted is that year; a year before a report’s name is not', () => {
+    expect(one('Forty of the 2017 cases in Ohio involved minors.')).toEqual(['calendar_year', '2017-01-01', '2017-12-31', '2017']);
+    expect(one('Their 2020 total was the highest yet.')).toEqual(['calendar_year', '2020-01-01', '2020-12-31', '2020']);
+    expect(findPeriods('The 2020 report counted 300 victims.')).toEqual([]);
+    expect(findPeriods('Agents found 2,017 cases.')).toEqual([]);
+  });
+
   test('words that only look like months or years are not periods', () => {
     expect(findPeriods('Officials may march on the capital; the Marines were there.', '2024-05-01')).toEqual([]);
     expect(findPeriods('The agency lost track of 2,019 children and paid $2019 in fees.')).toEqual([]);
