@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { findClaims } from '../lib/engine/index';
+import { dayFromUrl } from '../lib/page-date';
 import { loadLabelled } from './eval-data';
 
 const source = resolve(import.meta.dirname, '../../shared/eval/docs-dev.jsonl');
@@ -17,7 +18,9 @@ let matched = 0;
 const outcomes = new Map<string, number>();
 const tally = (key: string) => outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
 for (const p of passages) {
-  const claims = findClaims(p.text);
+  // The page's date as a browser would read it where the page names none in its metadata: its address.
+  const pageDate = dayFromUrl(p.url);
+  const claims = findClaims(p.text, pageDate ? { pageDate } : {});
   for (const lab of p.labels) {
     labelled++;
     // A claim matches a label where their spans overlap, as the eval scores passages.
@@ -34,6 +37,7 @@ for (const p of passages) {
       metric: c.metric,
       predicate: c.predicate,
       unit: c.number.unit,
+      pageDate,
       period: c.period ? { raw: c.period.raw, kind: c.period.kind, from: c.period.from, to: c.period.to } : null,
       comparison: c.comparison
         ? {

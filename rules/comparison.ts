@@ -35,6 +35,11 @@ export const ComparisonPolicy = z.object({
    * words counts the whole, and stands beside the number for scale only.
    */
   subgroups: z.array(z.object({ name: z.string().min(1), words: terms })).max(20),
+  /**
+   * Countries and stretches a migrant's journey crosses: a price "through Mexico alone" is for one
+   * leg of the trip, and a figure for the whole trip stands beside it for scale only.
+   */
+  routeLegs: terms,
 });
 export type ComparisonPolicy = z.infer<typeof ComparisonPolicy>;
 

@@ -97,6 +97,7 @@ export function annotate(
             // Only a sentence that continues the one before needs it: the split is not paid for every claim.
             ...(context && continuesBefore(sentence) ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),
             ...(context ? { number: { start: q.start, end: q.end } } : {}),
+            ...(context?.pageDate ? { pageDate: context.pageDate } : {}),
           },
           [...metric.figures, ...extraFigures],
         );

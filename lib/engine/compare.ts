@@ -62,6 +62,8 @@ const CLAIM_VERBS = new Set('missing lost trafficked smuggled found located resc
 const SAME_AS: Record<string, string> = {
   labour: 'labor', increase: 'rise', increased: 'rise', increases: 'rise', rose: 'rise', rising: 'rise', risen: 'rise',
   surged: 'rise', surge: 'rise', grew: 'rise', growth: 'rise', runaway: 'running away', runaways: 'running away',
+  // Border Patrol's "apprehensions" are what it "apprehended": the verb names the count.
+  apprehend: 'apprehension', apprehends: 'apprehension', apprehended: 'apprehension', encountered: 'encounter',
 };
 function normalWord(w: string): string {
   const same = SAME_AS[w];
@@ -314,6 +316,8 @@ export interface ComparisonInput {
   previous?: string;
   /** The number's range, where it gives one ("between 59,000 and 69,000"): a figure inside it is consistent with it. */
   range?: { low: number; high: number };
+  /** The page's own date (YYYY-MM-DD), where known: a sentence that names no period speaks of what was known by then. */
+  pageDate?: string;
 }
 
 /** A sentence whose subject is what the sentence before spoke of: "That is up more than 50%", "It was $900". */
@@ -377,6 +381,13 @@ const STATE_OWNER = new RegExp(`(?:^|[^\\p{L}])(?:${STATE_NAMES})['’]s\\s`, 'i
 
 const INCIDENT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.incidents)})(?![\\p{L}])`, 'iu');
 // "The cleaning company … hired 30 teenagers", "at a meatpacking plant": one employer's count.
+const ROUTE_LEGS = alternation(COMPARISON_POLICY.routeLegs);
+/** A price for one leg: "through Mexico alone", "across Guatemala only", "only to cross Mexico". */
+const ROUTE_LEG = new RegExp(
+  `(?:^|[^\\p{L}])((?:through|across|in|within|to cross|crossing)\\s+(?:${ROUTE_LEGS})\\s+(?:alone|only)|only\\s+(?:through|across|to cross)\\s+(?:${ROUTE_LEGS}))(?![\\p{L}])`,
+  'iu',
+);
+
 const EMPLOYER = new RegExp(`(?:^|[^\\p{L}])(?:the|a|an|one|this|that)\\s(?:[\\p{L}-]+\\s)?(?:${alternation(COMPARISON_POLICY.employers)})(?![\\p{L}])`, 'iu');
 
 /** Whether the sentence counts what one operation, one case or one employer found ("a four-day sting", "an investigation of one firm", "the company hired"). */
@@ -417,7 +428,7 @@ function totalWithin(m: Measure, p: ClaimPeriod): Figure | null {
   return inside.length ? inside.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a)) : null;
 }
 
-const UNIT_NAMES: Record<Unit, string> = { count: 'a count', percent: 'a percentage', ratio: 'a share', usd: 'a dollar amount', other: 'this unit' };
+const UNIT_NAMES: Record<Unit, string> = { count: 'a count', percent: 'a percentage', ratio: 'a share', usd: 'a dollar amount', other: 'a number of another unit' };
 const UNIT_PLURALS: Record<Unit, string> = { count: 'counts', percent: 'shares', ratio: 'shares', usd: 'dollar amounts', other: 'other units' };
 
 const CHANGE_LABEL = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.changeLabels)})(?![\\p{L}])`, 'iu');
@@ -484,18 +495,22 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return none(`Metric Lens has no official share of what this sentence’s share is of; its shares for this metric are of other wholes (${wholes.join('; ')}), so none is shown.`);
   }
   // One state's or city's count beside a national total is not a comparison; the national one is scale.
-  const scope = namesPlace(clause, input.sentence)
-    ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. '
-    : namesIncident(input.sentence)
-      ? 'The sentence counts what one operation, case or employer found; this is a national total, for scale only, not a figure for that case. '
-      : '';
-  // A figure of the very value the sentence gives, where it names no period, is the one it quotes.
-  const same = period === null ? sameValue(measures, measure, input.value) : null;
-  if (same) return { comparison: sameValueComparison(same, measures, scope, unreadPeriod(input.sentence) !== null) };
+  const place = namesPlace(clause, input.sentence);
+  const scope = place ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. ' : '';
+  // A figure of the very value the sentence gives is the one it quotes where the sentence names no
+  // period of its own (or only the one before does: "as of January, 233,000 …. Another 43,000 …").
+  const dated = period !== null && input.sentence.includes(period.raw);
+  const same = dated ? null : sameValue(measures, measure, input.value, input.pageDate);
+  if (same) return { comparison: sameValueComparison(same, measures, scope, unreadPeriod(input.sentence, input.pageDate) !== null) };
+  // Otherwise what one operation or employer found is its own count: a national total beside it reads
+  // as its measure (a sting's arrests beside the year's federal prosecutions), so none is shown.
+  if (!place && namesIncident(input.sentence)) {
+    return none('The sentence counts what one operation, case or employer found; Metric Lens’s official figures for this metric are national totals of another scope, so none is shown beside it: a national count is not a figure for one case.');
+  }
   // Where no period is named, the newest edition of the count stands for it, not a superseded one.
-  if (period === null) measure = newestEdition(measure, measures);
-  const chosen = choosePeriod(measure, period, input.sentence, namesSameWhole(measure, clauseSaid), usable);
-  if (!chosen.comparison) return chosen.noFigure.startsWith('No official figure for') ? chosen : { comparison: null, noFigure: chosen.noFigure + contextLine(figures, input, noun) };
+  if (period === null) measure = newestEdition(measure, measures, input.pageDate);
+  const chosen = choosePeriod(measure, period, input, namesSameWhole(measure, clauseSaid), usable);
+  if (!chosen.comparison) return { comparison: null, noFigure: chosen.noFigure + (chosen.final ? '' : contextLine(figures, input, noun)) };
   // Where a metric's counts are different things (referrals, prosecutions, convictions) and the
   // sentence names none of them, the first in data order would stand in for another count: none is shown.
   const unnamed = fit[best]! === 0 && !(chosen.comparison.samePeriod && namesSameWhole(measure, clauseSaid));
@@ -510,8 +525,14 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   }
   // A part (denials among applications, "some 73,000 of the 300,000") beside the whole the sentence
   // also gives, or girls beside all children: for scale, not confirmation.
-  const part = scope ? '' : partScope(input, chosen.comparison, noun);
-  const range = rangeWords(input.range, input.unit, chosen.comparison);
+  const leg = input.unit === 'usd' ? ROUTE_LEG.exec(clause) : null;
+  const part = scope
+    ? ''
+    : leg
+      ? `The sentence prices one leg of the journey (“${leg[1]}”); this official figure is for the whole trip, for scale only, not a price for that leg. `
+      : partScope(input, chosen.comparison, noun);
+  // Beside a figure for scale only, whether a range overlaps it would read as confirmation.
+  const range = scope || part ? '' : rangeWords(input.range, input.unit, chosen.comparison);
   const statement = scope + part + chosen.comparison.statement + range;
   return statement === chosen.comparison.statement ? chosen : { comparison: { ...chosen.comparison, statement } };
 }
@@ -584,11 +605,45 @@ function none(noFigure: string): ComparisonChoice {
   return { comparison: null, noFigure };
 }
 
+/**
+ * Whether a page of this date could speak of the figure: published by then (its source's date, to
+ * the day, month or year it gives), or for a period that had ended (a later report of an older count).
+ */
+function knownBy(f: Figure, pageDate: string): boolean {
+  return f.date.slice(0, pageDate.length) <= pageDate || f.periodEnd < pageDate;
+}
+
+/** The period's choice; `final` where no related figure may follow for context (it would be the one just ruled out). */
+type PeriodChoice = { comparison: Comparison; noFigure?: undefined } | { comparison: null; noFigure: string; final?: true };
+
+function ruledOut(noFigure: string): PeriodChoice {
+  return { comparison: null, noFigure, final: true };
+}
+
 /** The measure's figure for the claim's period, its latest where none is named, or its nearest, said so. */
-function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: string, named: boolean, usable: readonly Figure[]): ComparisonChoice {
+function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: ComparisonInput, named: boolean, usable: readonly Figure[]): PeriodChoice {
   if (!period) {
-    const latest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-    const unread = unreadPeriod(sentence);
+    const { pageDate } = input;
+    const newest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+    // A page speaks of what was known when it was written: a figure for a later period is not its subject.
+    // Failing that, one for a period that had begun: the report a page announces may be cited by a later edition.
+    const byDate = pageDate ? measure.figures.filter((f) => knownBy(f, pageDate)) : measure.figures;
+    const known = byDate.length || !pageDate ? byDate : measure.figures.filter((f) => f.periodStart < pageDate);
+    if (!known.length) {
+      const earliest = measure.figures.reduce((a, b) => (b.periodEnd < a.periodEnd ? b : a));
+      return ruledOut(
+        `The page is dated ${dayWords(pageDate!)}, before the start of every period Metric Lens holds for this series (the earliest: ${earliest.period}, “${earliest.label}”), so none is shown: the sentence cannot speak of a later period.`,
+      );
+    }
+    const latest = known.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+    const unread = unreadPeriod(input.sentence, pageDate);
+    // "Between January and May" without a year, beside the series' figure for January to May: the
+    // same months, of the one year Metric Lens can offer, said so.
+    const sameMonths = unread === 'short' ? known.filter((f) => namesMonthsOf(input.sentence, f)) : [];
+    if (sameMonths.length) {
+      const f = sameMonths.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+      return { comparison: describe(f, false, 'none-named', `The sentence names months without their year; this is the series’ most recent figure for those months (${f.period}), which Metric Lens cannot tell is the year meant.`) };
+    }
     // "In May" or "a six-month period" without a year is a short period: a yearly total beside it misleads.
     if (unread === 'short' && days(latest.periodStart, latest.periodEnd) > SHORT_DAYS) {
       // Another series may hold short spans, but without the year none can be said to be this one:
@@ -601,9 +656,12 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: st
         `The sentence names a month or a span of months without its year, which Metric Lens cannot date; ${short ? 'the chosen series’' : 'this metric’s'} figures cover longer periods (latest: ${latest.period}), so none is shown beside it.${held}`,
       );
     }
+    const later = latest === newest ? '' : ` The most recent in Metric Lens is ${newest.value} (${newest.period}).`;
     const statement = unread
-      ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series (${latest.period}), not one for that period.`
-      : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
+      ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series${pageDate ? ` before the page’s date (${dayWords(pageDate)})` : ''} (${latest.period}), not one for that period.${later}`
+      : pageDate && later
+        ? `The sentence names no period; the page is dated ${dayWords(pageDate)}, so this is the latest figure of this series Metric Lens has from before then (${latest.period}).${later}`
+        : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
     return { comparison: describe(latest, false, 'none-named', statement) };
   }
   // A published change ("2022 vs 2019") is for the year it ends in: "a rise in 2022" is its period.
@@ -624,17 +682,24 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, sentence: st
   const apart = yearsApart(nearest, period);
   // Years away and of a series the clause does not name, the "nearest" figure would only look relevant.
   if (apart > COMPARISON_POLICY.farYears && !named) {
-    return none(
+    return ruledOut(
       `No official figure for ${periodLabel(period)} in Metric Lens for what this sentence counts; the nearest in time (${nearest.period}: “${nearest.label}”) is ${Math.round(apart)} years away, so it is not shown.`,
     );
   }
   // A month's count beside a year's total (or the reverse) differs by the span, not by what happened.
   if (period.to !== null && !isChangeFigure(nearest) && !spansCompare(nearest.periodStart, nearest.periodEnd, period.from, period.to)) {
-    return none(
+    return ruledOut(
       `No official figure for ${periodLabel(period)} in Metric Lens; this series’ nearest figure covers ${nearest.period}, a span too different from the sentence’s to compare, so it is not shown.`,
     );
   }
   return { comparison: describe(nearest, false, 'nearest', `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`) };
+}
+
+/** Whether the sentence names, as words, the first and last month of a figure that spans less than a year. */
+function namesMonthsOf(sentence: string, f: Figure): boolean {
+  if (days(f.periodStart, f.periodEnd) >= 365) return false;
+  const month = (iso: string) => MONTH_NAMES[Number(iso.slice(5, 7)) - 1]!;
+  return [month(f.periodStart), month(f.periodEnd)].every((m) => wordIn(m, sentence));
 }
 
 /** How many times longer one period may be than the other and still be compared as "nearest". */
@@ -700,7 +765,7 @@ export function valueTolerance(value: number): number {
 }
 
 /** A figure of the measures whose value is the number's, the chosen measure's first; null where none is. */
-function sameValue(measures: readonly Measure[], chosen: Measure, value: number | null | undefined): Figure | null {
+function sameValue(measures: readonly Measure[], chosen: Measure, value: number | null | undefined, pageDate: string | undefined): Figure | null {
   if (value === null || value === undefined || !Number.isFinite(value) || value <= 0) return null;
   const tolerance = valueTolerance(value);
   let best: { f: Figure; own: boolean; gap: number } | null = null;
@@ -708,6 +773,8 @@ function sameValue(measures: readonly Measure[], chosen: Measure, value: number 
     for (const f of m.figures) {
       // Shares and changes have few values: a coincidence there proves nothing.
       if (f.number === null || (f.unit !== 'count' && f.unit !== 'usd') || isChangeFigure(f)) continue;
+      // A figure for a period that ended after the page was written is not the one it quotes.
+      if (pageDate && !knownBy(f, pageDate)) continue;
       const gap = Math.abs(f.number - value);
       if (gap > tolerance) continue;
       const own = m === chosen;
@@ -724,13 +791,16 @@ function sameValueComparison(f: Figure, measures: readonly Measure[], scope: str
   return describe(f, false, 'none-named', `${scope}The sentence names ${undated ? 'a period without its year' : 'no period'}; this official figure has the value it gives (${f.period}).${newer}`);
 }
 
-/** The newest edition of a measure among the measures (rules/series.json `newerEdition`). */
-function newestEdition(measure: Measure, measures: readonly Measure[]): Measure {
+/**
+ * The newest edition of a measure among the measures (rules/series.json `newerEdition`); with a page
+ * date, the newest with a figure for a period that ended before it (a 2015 page cites the 2012 edition).
+ */
+function newestEdition(measure: Measure, measures: readonly Measure[], pageDate?: string): Measure {
   let m = measure;
   for (let hops = 0; hops < 5; hops++) {
     const id = seriesOf(m.id)?.newerEdition;
     const next = id ? measures.find((x) => x.id === id) : undefined;
-    if (!next) break;
+    if (!next || (pageDate && !next.figures.some((f) => knownBy(f, pageDate)))) break;
     m = next;
   }
   return m;
@@ -773,8 +843,10 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (fit[i]! > fit[best]!) best = i;
   // The context of an undated claim is the newest edition's, not a superseded one's.
-  const list = (input.period ? measures[best]! : newestEdition(measures[best]!, measures)).figures;
-  const { period } = input;
+  const { period, pageDate } = input;
+  const all = (period ? measures[best]! : newestEdition(measures[best]!, measures, pageDate)).figures;
+  const before = pageDate ? all.filter((f) => knownBy(f, pageDate)) : all;
+  const list = period || !before.length ? all : before;
   const f = period
     ? list.reduce((a, b) => (periodGap(b, period) < periodGap(a, period) ? b : a))
     : list.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));

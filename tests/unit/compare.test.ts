@@ -313,25 +313,34 @@ describe('what may stand beside a number, and what is said where nothing may', (
     );
   });
 
-  test('a count from one operation or case is said to sit beside a national total for scale only', () => {
+  test('a count from one operation or case gets no national total beside it, and is told why', () => {
     expect(namesIncident('During a three-day sting, officers found 40 minors.')).toBe(true);
     expect(namesIncident('An investigation of one meatpacker found 60 teens at work.')).toBe(true);
     expect(namesIncident('Border operations recorded 40,000 encounters.')).toBe(false);
     expect(namesIncident('We will find every one of the 300 children.')).toBe(false);
     const s = 'In FY2019 a single raid found 300 children.';
-    expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '300') }, PATROL).comparison?.statement).toMatch(
-      /^The sentence counts what one operation, case or employer found; this is a national total, for scale only/,
-    );
+    const choice = compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '300') }, PATROL);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toMatch(/^The sentence counts what one operation, case or employer found; .* national totals/);
+    // Nor a related figure "for context": a national count beside a sting reads as its measure.
+    expect(choice.noFigure).not.toMatch(/For context/);
   });
 
-  test('a count at one employer is one case: a national total beside it is for scale only', () => {
+  test('an operation’s count that a figure gives exactly is still matched to that figure', () => {
+    const sting = [figure('op-2019', 'found', 'Children recovered in one national sting operation', 103, { period: '2019', periodStart: '2019-01-01', periodEnd: '2019-12-31' })];
+    const s = 'The sting operation recovered 103 children, agents said.';
+    const c = compareClaim({ sentence: s, unit: 'count', period: null, number: at(s, '103'), value: 103 }, sting).comparison;
+    expect(c).toMatchObject({ figureId: 'op-2019' });
+  });
+
+  test('a count at one employer is one case: no national total stands beside it', () => {
     expect(namesIncident('The staffing firm put 31 teenagers on night shifts at the mill.')).toBe(true);
     expect(namesIncident('Inspectors found 14 boys working at a poultry plant in Georgia.')).toBe(true);
     expect(namesIncident('Nationwide, 4,000 minors were found working illegally in FY2019.')).toBe(false);
     const s = 'In FY2019 the contractor hired 31 children to clean the kill floor.';
-    expect(compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '31') }, PATROL).comparison?.statement).toMatch(
-      /^The sentence counts what one operation, case or employer found; this is a national total, for scale only/,
-    );
+    const choice = compareClaim({ sentence: s, unit: 'count', period: periodIn(s), number: at(s, '31') }, PATROL);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toMatch(/^The sentence counts what one operation, case or employer found/);
   });
 
   test('a running total announced within the month named is that month’s figure', () => {
@@ -499,5 +508,56 @@ describe('a range beside an official range', () => {
     expect(over?.statement).toContain('it overlaps the official range.');
     const apart = chooseComparison({ sentence, unit: 'usd', period: periodIn(sentence), number, value: 10_000, range: { low: 8_000, high: 12_000 } }, fees);
     expect(apart?.statement).toContain('it does not overlap the official range.');
+  });
+});
+
+describe('what a page of a given date can speak of', () => {
+  test('a sentence with no period on a dated page gets the latest figure from before that date, the newest named too', () => {
+    const s = 'Agents apprehended about 45,000 children at the border.';
+    const c = chooseComparison({ sentence: s, unit: 'count', period: null, number: at(s, '45,000'), pageDate: '2019-02-10' }, PATROL);
+    expect(c).toMatchObject({ figureId: 'patrol-fy2018', periodMatch: 'none-named' });
+    expect(c!.statement).toContain('the page is dated 10 Feb 2019');
+    expect(c!.statement).toContain('The most recent in Metric Lens is 140,200 (FY2021).');
+    // Undated, the newest is shown as before.
+    expect(chooseComparison({ sentence: s, unit: 'count', period: null, number: at(s, '45,000') }, PATROL)).toMatchObject({ figureId: 'patrol-fy2021' });
+  });
+
+  test('a page older than every figure of the series gets none, and no later figure for context', () => {
+    const s = 'Agents apprehended about 45,000 children at the border.';
+    const choice = compareClaim({ sentence: s, unit: 'count', period: null, number: at(s, '45,000'), pageDate: '2012-05-01' }, PATROL);
+    expect(choice.comparison).toBeNull();
+    expect(choice.noFigure).toMatch(/^The page is dated 1 May 2012, before the start of every period/);
+    expect(choice.noFigure).not.toMatch(/For context/);
+  });
+
+  test('a figure of the very value, but for a period after the page was written, is not the one quoted', () => {
+    const s = 'Agents apprehended 140,200 children at the border.';
+    const later = chooseComparison({ sentence: s, unit: 'count', period: null, number: at(s, '140,200'), value: 140_200, pageDate: '2020-01-15' }, PATROL);
+    expect(later?.statement).not.toContain('has the value it gives');
+    const quoted = chooseComparison({ sentence: s, unit: 'count', period: null, number: at(s, '140,200'), value: 140_200 }, PATROL);
+    expect(quoted?.statement).toContain('has the value it gives');
+  });
+});
+
+describe('parts of a journey, and months without a year', () => {
+  const fees = [figure('trip-2022', 'trip', 'Price per migrant of the whole trip to the United States', 8_000, { period: '2022', periodStart: '2022-01-01', periodEnd: '2022-12-31' }, 'usd')];
+
+  test('a price for one leg ("through Mexico alone") stands beside the whole trip’s price for scale only, never as confirmation', () => {
+    const s = 'Guides charge from $2,500 to $3,500 to cross Mexico alone.';
+    const c = chooseComparison({ sentence: s, unit: 'usd', period: null, number: at(s, '$2,500 to $3,500'), value: 3_000, range: { low: 2_500, high: 3_500 } }, fees);
+    expect(c!.statement).toMatch(/^The sentence prices one leg of the journey \(“to cross Mexico alone”\); this official figure is for the whole trip, for scale only/);
+    expect(c!.statement).not.toMatch(/range/);
+    const whole = 'Guides charge $8,000 for the trip to the United States.';
+    expect(chooseComparison({ sentence: whole, unit: 'usd', period: null, number: at(whole, '$8,000') }, fees)!.statement).not.toMatch(/one leg/);
+  });
+
+  test('months named without a year meet the series’ figure for those months, said to be of a year the sentence does not name', () => {
+    const calls = [figure('calls-jan-apr', 'calls', 'Follow-up calls that went unanswered', 3_100, { period: 'January to April 2022', periodStart: '2022-01-01', periodEnd: '2022-04-30' })];
+    const s = 'Between January and April, 3,000 follow-up calls went unanswered.';
+    const c = chooseComparison({ sentence: s, unit: 'count', period: null, number: at(s, '3,000') }, calls);
+    expect(c).toMatchObject({ figureId: 'calls-jan-apr', periodMatch: 'none-named' });
+    expect(c!.statement).toContain('names months without their year');
+    const other = 'Between March and June, 3,000 follow-up calls went unanswered.';
+    expect(chooseComparison({ sentence: other, unit: 'count', period: null, number: at(other, '3,000') }, calls)).toBeNull();
   });
 });
