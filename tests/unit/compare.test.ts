@@ -561,3 +561,26 @@ describe('parts of a journey, and months without a year', () => {
     expect(chooseComparison({ sentence: other, unit: 'count', period: null, number: at(other, '3,000') }, calls)).toBeNull();
   });
 });
+
+describe('shares of the global estimates, each beside a share of its own whole', () => {
+  const shown = (text: string, raw: string) => findClaims(text).find((c) => c.number.raw === raw);
+
+  test('a share of forced labour meets the published share of forced labour it names', () => {
+    const c = shown('The estimates put 86 percent of forced labour in the private sector and 14 percent under state authorities.', '86 percent');
+    expect(c?.comparison).toMatchObject({ value: '86%', label: expect.stringContaining('private') });
+    expect(shown('Children make up almost one in eight of all those in forced labour, the ILO estimates.', 'almost one in eight')?.comparison?.label).toBe(
+      'Children as a share of all people in forced labour',
+    );
+  });
+
+  test('a share of another whole (people in modern slavery, profits) is not set beside a share of forced labour', () => {
+    for (const [text, raw] of [
+      ['One in four people held in modern slavery is a child, the ILO estimates.', 'One in four'],
+      ['Commercial sexual exploitation earns 66 percent of the profits of forced labour, the ILO estimates.', '66 percent'],
+    ] as const) {
+      const c = shown(text, raw);
+      expect(c, text).toBeDefined();
+      expect(c!.comparison?.label ?? '').not.toMatch(/share of (?:all )?(?:people in )?forced labour|of all forced labour/);
+    }
+  });
+});
