@@ -42,7 +42,8 @@ export function isSamePeriod(f: Figure, p: ClaimPeriod): boolean {
 
 /** Words too common to tell one measure's label from another's. */
 const STOPWORDS = new Set(
-  'the a an of in on at by to for and or as with from its their who whose that which were was is are be been all any per one day year years during since'.split(' '),
+  // A negation names no measure: "had not served" is the label's, "we're not going to stop" the sentence's.
+  'the a an of in on at by to for and or as with from its their who whose that which were was is are be been all any per one day year years during since not no never'.split(' '),
 );
 /**
  * Words that pick no measure: the same people and smugglers appear in prices, profits and
@@ -462,7 +463,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   });
   const usable = inUnit.filter((_, i) => mismatches[i] === null);
   if (!usable.length) {
-    const why = mismatchWords(mismatches, inUnit, noun);
+    const why = mismatchWords(mismatches, inUnit, noun, SHARE_UNITS.includes(input.unit));
     // A part (a cartel's piso) beside the whole (the full fee) misleads even "for context".
     return mismatches.every((m) => m === 'whole') ? none(why) : context(why);
   }
@@ -484,6 +485,11 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   // measure first). A side measure its clause does not name never wins on its period alone:
   // T-visa applications for FY2022 are not the figure for "victims assisted in FY2022".
   const score = measures.map((m, i) => fit[i]! + (hasPeriod(m) && (i === 0 || namesSameWhole(m, clauseSaid)) ? PERIOD_FIT : 0));
+  // A sentence with no period on a dated page speaks of a series it could know: one whose every
+  // period began after the page was written is passed over where another is not.
+  const { pageDate } = input;
+  const began = (m: Measure) => period !== null || !pageDate || m.figures.some((f) => f.periodStart < pageDate);
+  if (measures.some(began)) measures.forEach((m, i) => !began(m) && (score[i] = -Infinity));
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (score[i]! > score[best]!) best = i;
   let measure = measures[best]!;
@@ -509,7 +515,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   }
   // Where no period is named, the newest edition of the count stands for it, not a superseded one.
   if (period === null) measure = newestEdition(measure, measures, input.pageDate);
-  const chosen = choosePeriod(measure, period, input, namesSameWhole(measure, clauseSaid), usable);
+  const chosen = choosePeriod(measure, period, input, namesSameWhole(measure, clauseSaid));
   if (!chosen.comparison) return { comparison: null, noFigure: chosen.noFigure + (chosen.final ? '' : contextLine(figures, input, noun)) };
   // Where a metric's counts are different things (referrals, prosecutions, convictions) and the
   // sentence names none of them, the first in data order would stand in for another count: none is shown.
@@ -532,7 +538,10 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
       ? `The sentence prices one leg of the journey (“${leg[1]}”); this official figure is for the whole trip, for scale only, not a price for that leg. `
       : partScope(input, chosen.comparison, noun);
   // Beside a figure for scale only, whether a range overlaps it would read as confirmation.
-  const range = scope || part ? '' : rangeWords(input.range, input.unit, chosen.comparison);
+  // So would it beside another period's figure: only a figure for the period named, or the latest a
+  // dated page could speak of, is weighed against the range.
+  const rangeWeighed = chosen.comparison.periodMatch === 'same' || (chosen.comparison.periodMatch === 'none-named' && input.pageDate !== undefined);
+  const range = scope || part || !rangeWeighed ? '' : rangeWords(input.range, input.unit, chosen.comparison);
   const statement = scope + part + chosen.comparison.statement + range;
   return statement === chosen.comparison.statement ? chosen : { comparison: { ...chosen.comparison, statement } };
 }
@@ -621,7 +630,7 @@ function ruledOut(noFigure: string): PeriodChoice {
 }
 
 /** The measure's figure for the claim's period, its latest where none is named, or its nearest, said so. */
-function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: ComparisonInput, named: boolean, usable: readonly Figure[]): PeriodChoice {
+function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: ComparisonInput, named: boolean): PeriodChoice {
   if (!period) {
     const { pageDate } = input;
     const newest = measure.figures.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
@@ -644,22 +653,17 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: Compa
       const f = sameMonths.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
       return { comparison: describe(f, false, 'none-named', `The sentence names months without their year; this is the series’ most recent figure for those months (${f.period}), which Metric Lens cannot tell is the year meant.`) };
     }
-    // "In May" or "a six-month period" without a year is a short period: a yearly total beside it misleads.
-    if (unread === 'short' && days(latest.periodStart, latest.periodEnd) > SHORT_DAYS) {
-      // Another series may hold short spans, but without the year none can be said to be this one:
-      // naming one invites reading it as the sentence's month (a 2025 month beside a 2021 claim).
-      const short = usable.some((f) => days(f.periodStart, f.periodEnd) <= SHORT_DAYS && !isChangeFigure(f));
-      const held = short
-        ? ' Metric Lens holds figures of this metric for single months or days, but without the year it cannot tell which, if any, is the one meant.'
-        : '';
-      return none(
-        `The sentence names a month or a span of months without its year, which Metric Lens cannot date; ${short ? 'the chosen series’' : 'this metric’s'} figures cover longer periods (latest: ${latest.period}), so none is shown beside it.${held}`,
+    // A period named but not dated ("in May", "as of Sunday", "last year" on an undated page): the
+    // latest figure would be a guess at it, and a wrong year shown as its figure misleads.
+    if (unread) {
+      const short = unread === 'short';
+      return ruledOut(
+        `The sentence names ${short ? 'a day or month without its year' : 'a period without a date to count it from'}, which Metric Lens cannot date, so no figure is shown beside it: the latest it holds (${latest.period}) may not be the one meant.`,
       );
     }
     const later = latest === newest ? '' : ` The most recent in Metric Lens is ${newest.value} (${newest.period}).`;
-    const statement = unread
-      ? `The sentence names a period without its year, which Metric Lens cannot date; this is the most recent figure of this series${pageDate ? ` before the page’s date (${dayWords(pageDate)})` : ''} (${latest.period}), not one for that period.${later}`
-      : pageDate && later
+    const statement =
+      pageDate && later
         ? `The sentence names no period; the page is dated ${dayWords(pageDate)}, so this is the latest figure of this series Metric Lens has from before then (${latest.period}).${later}`
         : `The sentence names no period; this is the most recent figure of this series in Metric Lens (${latest.period}).`;
     return { comparison: describe(latest, false, 'none-named', statement) };
@@ -749,9 +753,6 @@ function dayWords(iso: string): string {
   return `${d} ${MONTH_NAMES[m - 1]!.slice(0, 3)} ${y}`;
 }
 
-/** Up to this many days a figure covers a short span (a month or two), not a year. */
-const SHORT_DAYS = 62;
-
 /**
  * How far a figure may be from the number and still be the figure it gives: half a unit of the
  * number's last round digit ("nearly 19,000" is 18,715; "some 32,000" is 32,000), never more
@@ -807,11 +808,15 @@ function newestEdition(measure: Measure, measures: readonly Measure[], pageDate?
 }
 
 /** Why no series of the metric counts what the number counts, in one sentence. */
-function mismatchWords(mismatches: readonly (string | null)[], figures: readonly Figure[], noun: CountedNoun | null): string {
+function mismatchWords(mismatches: readonly (string | null)[], figures: readonly Figure[], noun: CountedNoun | null, share: boolean): string {
   const named = (why: string | null) => figures.filter((_, i) => why === null || mismatches[i] === why);
   const listed = (list: readonly Figure[]) => [...new Set(list.map((f) => f.label))].slice(0, 2).map((l) => `“${l}”`).join('; ');
   const labels = listed(named(null));
   // "None counts children" only where none does: a child series held back for its stage or whole says that instead.
+  // A share is compared only with shares: what none of those is of, it says (the metric may count it otherwise).
+  if (noun && share && mismatches.every((m) => m === 'noun')) {
+    return `This number is a share of ${noun.word}; none of Metric Lens’s official shares for this metric is a share of ${noun.word} (they are: ${labels}), so none is shown: a share of something else would not compare.`;
+  }
   if (noun && mismatches.every((m) => m === 'noun')) {
     return `This number counts ${noun.word}; none of Metric Lens’s official figures for this metric counts ${noun.word} (they count: ${labels}), so none is shown: a figure that counts something else would not compare.`;
   }

@@ -327,6 +327,9 @@ const RELATIVE_WORDS = new RegExp(RELATIVE.source, 'i');
 /** "A six-month period", "a three-month span": a period of its own, with no dates. */
 const SPAN_WORDS = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s](month|week|day|year)\s+(?:period|span|stretch|window)\b/i;
 
+/** "As of Sunday", "on Tuesday": one day of a week the text does not date. */
+const WEEKDAY = /\b(?:on|as of|since|by|until|through|last|this|early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
 /**
  * The period the text names but does not date, by length: "short" for a month without its year
  * ("in May", "on March 28") or a span of months, weeks or days; "long" for a span of years or a
@@ -336,6 +339,7 @@ export function unreadPeriod(text: string, pageDate?: string): 'short' | 'long' 
   if (findPeriods(text, pageDate).length) return null;
   const span = SPAN_WORDS.exec(text);
   if (span) return span[1]!.toLowerCase() === 'year' ? 'long' : 'short';
+  if (WEEKDAY.test(text)) return 'short';
   if (collectAtoms(text, pageDate).some((a) => a.kind === 'month' && !a.from)) return 'short';
   return !pageDate && RELATIVE_WORDS.test(text) ? 'long' : null;
 }

@@ -209,14 +209,18 @@ describe('which series a sentence speaks of', () => {
     expect(chooseComparison({ sentence: filed, unit: 'count', period: periodIn(filed) }, [...letters, ...tvisa])).toMatchObject({ figureId: 'tvisa-fy2022', periodMatch: 'same' });
   });
 
-  test('a period without its year is said to be undated, and a month of unknown year gets no yearly figure', () => {
+  test('a period it cannot date gets no figure, said so; a sentence with no period gets the latest', () => {
     const month = compareClaim({ sentence: 'Agents apprehended 14,000 children in May.', unit: 'count', period: null }, PATROL);
     expect(month.comparison).toBeNull();
-    expect(month.noFigure).toMatch(/a month or a span of months without its year/);
-    const c = chooseComparison({ sentence: 'Agents apprehended 14,000 children this year.', unit: 'count', period: null }, PATROL);
-    expect(c).toMatchObject({ figureId: 'patrol-fy2021', periodMatch: 'none-named' });
-    expect(c!.statement).toMatch(/without its year/);
-    expect(chooseComparison({ sentence: 'Agents apprehended 14,000 children.', unit: 'count', period: null }, PATROL)!.statement).not.toMatch(/without its year/);
+    expect(month.noFigure).toMatch(/^The sentence names a day or month without its year, which Metric Lens cannot date/);
+    const day = compareClaim({ sentence: 'As of Sunday, agents held 14,000 children.', unit: 'count', period: null }, PATROL);
+    expect(day.noFigure).toMatch(/a day or month without its year/);
+    const relative = compareClaim({ sentence: 'Agents apprehended 14,000 children this year.', unit: 'count', period: null }, PATROL);
+    expect(relative.comparison).toBeNull();
+    expect(relative.noFigure).toMatch(/a period without a date to count it from/);
+    // No guess offered "for context" either: it would be the same guess.
+    expect(relative.noFigure).not.toMatch(/For context/);
+    expect(chooseComparison({ sentence: 'Agents apprehended 14,000 children.', unit: 'count', period: null }, PATROL)).toMatchObject({ figureId: 'patrol-fy2021' });
   });
 
   test('a one-off incident in “other” is the figure for no other sentence; a series of a metric still is', () => {
@@ -238,7 +242,7 @@ describe('a count of one stage is not set beside another stage', () => {
     figure('convicted-fy2022', 'convicted', 'Defendants convicted of trafficking offenses', 1_100, fy(2022)),
   ];
   test('arrests, named by no series, get no figure; convictions get theirs', () => {
-    const arrests = 'Agents made 3,400 trafficking arrests last year.';
+    const arrests = 'Agents made 3,400 trafficking arrests, the report says.';
     const none = compareClaim({ sentence: arrests, unit: 'count', period: null, number: at(arrests, '3,400') }, STAGES);
     expect(none.comparison).toBeNull();
     expect(none.noFigure).toMatch(/Suspects referred.*Defendants convicted/);
@@ -253,7 +257,7 @@ describe('a month is not a year', () => {
     const undated = 'In June, agents encountered 15,000 children.';
     const choice = compareClaim({ sentence: undated, unit: 'count', period: null, number: at(undated, '15,000') }, YEARLY);
     expect(choice.comparison).toBeNull();
-    expect(choice.noFigure).toMatch(/month or a span of months without its year/);
+    expect(choice.noFigure).toMatch(/a day or month without its year/);
     const dated = 'In June 2023, agents encountered 15,000 children.';
     const month = compareClaim({ sentence: dated, unit: 'count', period: periodIn(dated), number: at(dated, '15,000') }, YEARLY);
     expect(month.comparison).toBeNull();

@@ -148,7 +148,7 @@ describe('the comparison by what the figure counts', () => {
     expect(choice.comparison?.figureId).toBe('new');
   });
 
-  test('a short span without its year says short-span figures exist but offers none as the month meant', () => {
+  test('a month without its year gets no figure, not even a month of another year as the one meant', () => {
     const figures = [
       fig('y', 'usbp-uac-swb', 'Children encountered by Border Patrol', 140_000, 'FY2022', '2021-10-01', '2022-09-30'),
       fig('m', 'usbp-uac-swb-month', 'Highest monthly count of children encountered', 18_000, 'March 2021', '2021-03-01', '2021-03-31'),
@@ -156,7 +156,7 @@ describe('the comparison by what the figure counts', () => {
     const sentence = 'Agents met 12,400 children at the border in July.';
     const choice = compareClaim({ sentence, unit: 'count', period: null, number: at(sentence, '12,400'), value: 12_400 }, figures);
     expect(choice.comparison).toBeNull();
-    expect(choice.noFigure).toMatch(/single months or days, but without the year/);
+    expect(choice.noFigure).toMatch(/a day or month without its year, which Metric Lens cannot date/);
     expect(choice.noFigure).not.toMatch(/18,000|March 2021/);
   });
 });
