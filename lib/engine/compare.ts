@@ -381,7 +381,6 @@ const STATE_SUBJECT = new RegExp(`^\\s*(?:${STATE_NAMES})(?:,\\s(?:which|where)\
 const STATE_OWNER = new RegExp(`(?:^|[^\\p{L}])(?:${STATE_NAMES})['’]s\\s`, 'iu');
 
 const INCIDENT = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.incidents)})(?![\\p{L}])`, 'iu');
-// "The cleaning company … hired 30 teenagers", "at a meatpacking plant": one employer's count.
 const ROUTE_LEGS = alternation(COMPARISON_POLICY.routeLegs);
 /** A price for one leg: "through Mexico alone", "across Guatemala only", "only to cross Mexico". */
 const ROUTE_LEG = new RegExp(
@@ -389,6 +388,7 @@ const ROUTE_LEG = new RegExp(
   'iu',
 );
 
+// "The cleaning company … hired 30 teenagers", "at a meatpacking plant": one employer's count.
 const EMPLOYER = new RegExp(`(?:^|[^\\p{L}])(?:the|a|an|one|this|that)\\s(?:[\\p{L}-]+\\s)?(?:${alternation(COMPARISON_POLICY.employers)})(?![\\p{L}])`, 'iu');
 
 /** Whether the sentence counts what one operation, one case or one employer found ("a four-day sting", "an investigation of one firm", "the company hired"). */
@@ -488,8 +488,10 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   // A sentence with no period on a dated page speaks of a series it could know: one whose every
   // period began after the page was written is passed over where another is not.
   const { pageDate } = input;
-  const began = (m: Measure) => period !== null || !pageDate || m.figures.some((f) => f.periodStart < pageDate);
-  if (measures.some(began)) measures.forEach((m, i) => !began(m) && (score[i] = -Infinity));
+  if (period === null && pageDate) {
+    const began = measures.map((m) => m.figures.some((f) => begunBy(f, pageDate)));
+    if (began.includes(true)) began.forEach((b, i) => b || (score[i] = -Infinity));
+  }
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (score[i]! > score[best]!) best = i;
   let measure = measures[best]!;
@@ -622,6 +624,9 @@ function knownBy(f: Figure, pageDate: string): boolean {
   return f.date.slice(0, pageDate.length) <= pageDate || f.periodEnd < pageDate;
 }
 
+/** Whether the figure's period had begun by the page's date: a page may speak of a count under way. */
+const begunBy = (f: Figure, pageDate: string) => f.periodStart < pageDate;
+
 /** The period's choice; `final` where no related figure may follow for context (it would be the one just ruled out). */
 type PeriodChoice = { comparison: Comparison; noFigure?: undefined } | { comparison: null; noFigure: string; final?: true };
 
@@ -637,9 +642,9 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: Compa
     // A page speaks of what was known when it was written: a figure for a later period is not its subject.
     // Failing that, one for a period that had begun: the report a page announces may be cited by a later edition.
     const byDate = pageDate ? measure.figures.filter((f) => knownBy(f, pageDate)) : measure.figures;
-    const known = byDate.length || !pageDate ? byDate : measure.figures.filter((f) => f.periodStart < pageDate);
+    const known = byDate.length || !pageDate ? byDate : measure.figures.filter((f) => begunBy(f, pageDate));
     if (!known.length) {
-      const earliest = measure.figures.reduce((a, b) => (b.periodEnd < a.periodEnd ? b : a));
+      const earliest = measure.figures.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
       return ruledOut(
         `The page is dated ${dayWords(pageDate!)}, before the start of every period Metric Lens holds for this series (the earliest: ${earliest.period}, “${earliest.label}”), so none is shown: the sentence cannot speak of a later period.`,
       );
