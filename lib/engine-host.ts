@@ -7,7 +7,7 @@ import type { MetricId } from './contract';
 import { findClaims } from './engine';
 import { findClaimsInDocument } from './engine/document';
 import type { Claim, DocumentInput } from './contract';
-import { Message, type AnalyzeReply, type DocumentReply, type MetricSummary, type PageSettings, type Passage, type PresentationHints, type SeriesPoint } from './messages';
+import { Message, type AnalyzeReply, type DocumentReply, type ScreenReply, type MetricSummary, type PageSettings, type Passage, type PresentationHints, type SeriesPoint } from './messages';
 import { activeRulePacks, type Settings } from './settings/schema';
 import { isSiteEnabled, withSiteEnabled } from './settings/sites';
 import { metricById, seriesOf } from '../rules';
@@ -72,6 +72,13 @@ export function analyzeDocument(document: DocumentInput, settings: Settings, hos
   return { claims, metrics: summariesFor(claims.flat()), active: true, analysisKey, presentation: PRESENTATION_HINTS };
 }
 
+/** Whether the engine finds any claim in a page's rendered lines (the gate's question before any careful reading). */
+export function screenDocument(document: DocumentInput, settings: Settings, host: string | null): ScreenReply {
+  if (host !== null && !isSiteEnabled(settings, host)) return { found: false, active: false };
+  const found = findClaimsInDocument(document, engineOptions(settings)).some((claims) => claims.length > 0);
+  return { found, active: true };
+}
+
 /** What a page on `host` needs to know from the settings. */
 export function pageSettings(settings: Settings, host: string): PageSettings {
   return {
@@ -117,6 +124,8 @@ export function createContentRequestListener(deps: HostDeps) {
         });
       case 'analyze-document':
         return deps.load().then((settings) => analyzeDocument(message.document, settings, senderHost(sender)));
+      case 'screen-document':
+        return deps.load().then((settings) => screenDocument(message.document, settings, senderHost(sender)));
       case 'page-settings':
         return deps.load().then((settings) => pageSettings(settings, message.host));
       case 'disable-site':

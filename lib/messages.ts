@@ -15,6 +15,11 @@ export const Message = z.discriminatedUnion('type', [
    * (the candidate blocks with their context, lib/document-window.ts). Reply: DocumentReply.
    */
   z.object({ type: z.literal('analyze-document'), document: DocumentInput }),
+  /**
+   * content → background: does the engine find any claim in this document (a page's rendered
+   * lines, lib/rendered-document.ts)? Reply: ScreenReply. Only a yes makes the page read itself carefully.
+   */
+  z.object({ type: z.literal('screen-document'), document: DocumentInput }),
   /** content → background: how many claims the tab shows (for the badge). */
   z.object({ type: z.literal('claims-count'), count: z.number().int().nonnegative() }),
   /** popup → content: the claims on this page. Reply: PageClaims. */
@@ -88,6 +93,14 @@ export const DocumentReply = z.object({
   presentation: PresentationHints.optional(),
 });
 export type DocumentReply = z.infer<typeof DocumentReply>;
+
+export const ScreenReply = z.object({
+  /** The engine found at least one claim with the user's settings. */
+  found: z.boolean(),
+  /** Metric Lens is on for the sender's site: false means no claims were looked for. */
+  active: z.boolean(),
+});
+export type ScreenReply = z.infer<typeof ScreenReply>;
 
 export const PageSettings = z.object({
   /** Metric Lens is on, and on for this host. */

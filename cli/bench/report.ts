@@ -81,7 +81,7 @@ ratio: ours ms / floor ms (CPU / CPU); fl. own: the floor's own clock on that fi
 longest: our longest task over all loads (wall); start→…: ms after the content script's metric-lens:start mark
 highlights: ranges in CSS.highlights when done (/claim sentences put into a generated page)
 heap Δ: JS heap after GC with the extension minus without it; long tasks: the page's own observer, all sources
-asked/woke: on how many loads the gate sent the page's candidate blocks to the engine / the annotator script was imported (claims came back)`;
+asked/woke: on how many loads the gate sent the page's candidate lines or blocks to the engine / the annotator script was imported (claims came back)`;
 
 /** Our cost against the floor's over a set of pages: Σ ours / Σ floor, and the median and worst page ratios. */
 export interface RatioSet {

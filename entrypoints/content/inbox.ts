@@ -3,7 +3,7 @@
 // bundle (it would double its size), so these read the same shapes by hand,
 // typed against those schemas, and drop anything that does not fit.
 import type { Claim } from '../../lib/contract';
-import type { AnalyzeReply, DocumentReply, MetricSummary, PageSettings, PresentationHints, SeriesPoint } from '../../lib/messages';
+import type { AnalyzeReply, DocumentReply, MetricSummary, PageSettings, PresentationHints, ScreenReply, SeriesPoint } from '../../lib/messages';
 import { isCommandName, type CommandName } from '../../lib/commands';
 
 type Unknown = Record<string, unknown>;
@@ -117,6 +117,11 @@ export function readDocumentReply(raw: unknown, blocks: number): DocumentReply |
   const reply: DocumentReply = { claims, metrics: readMetrics(raw.metrics), active: raw.active, analysisKey: raw.analysisKey };
   const presentation = readPresentation(raw.presentation);
   return presentation ? { ...reply, presentation } : reply;
+}
+
+export function readScreenReply(raw: unknown): ScreenReply | null {
+  if (!isObject(raw) || typeof raw.found !== 'boolean' || typeof raw.active !== 'boolean') return null;
+  return { found: raw.found, active: raw.active };
 }
 
 export function readPageSettings(raw: unknown): PageSettings | null {

@@ -3,18 +3,25 @@
 // candidate blocks), and a change watcher for text that comes later. A page
 // with no candidate costs that and nothing more: the extension API is not
 // touched, no settings are asked for, no UI is built.
-// Where a candidate appears (at load or later, as the page changes) the gate
-// indexes the candidate blocks and their context and asks the background
-// engine, in one message; only when claims come back is the annotator script
-// imported, and its session takes over with those claims: settings, popup
-// requests, painting, later changes.
+// Where the rendered text holds a candidate line, the gate sends those lines
+// (with the lines before them and the headings above them) to the background
+// engine and asks whether they hold a claim: a page whose candidates are not
+// claims pays its one read of the text and one message, no walk and no index.
+// On a yes (and for text that comes later, and on a large page) the gate
+// indexes the candidate blocks and their context and asks the engine for
+// their claims; only when claims come back is the annotator script imported,
+// and its session takes over with those claims: settings, popup requests,
+// painting, later changes.
 import type { Browser } from 'webextension-polyfill';
-import { blockMayHoldClaim, candidateLines, changedBlocks, gateCandidates, holdsCandidateAcrossBreaks, renderedText } from '../../lib/dom/candidates';
+import { blockMayHoldClaim, candidateLineSpans, changedBlocks, gateCandidates, holdsCandidateAcrossBreaks, renderedHeadings, renderedText } from '../../lib/dom/candidates';
 import { watchMutations } from '../../lib/dom/mutations';
-import { textLength } from '../../lib/dom/page-document';
+import { pageTitle, textLength } from '../../lib/dom/page-document';
+import type { LineSpan } from '../../lib/dom/candidates';
+import { renderedDocument } from '../../lib/rendered-document';
 import { TimeSlicer } from '../../lib/dom/slices';
 import { extensionApi } from './extension-api';
 import { importSession, type PageSession } from './handoff';
+import { readScreenReply } from './inbox';
 import { MARK, type MarkName } from './marks';
 import { isOwnNode } from './own-nodes';
 import { analyzePage, hasClaims, liveIndexOptions, type AnalysisTarget, type PageAnswer } from './page-analysis';
@@ -134,9 +141,14 @@ function gate(doc: Document): () => void {
     },
   });
 
+  const root = doc.body ?? doc.documentElement;
+  // Counted up to the bound only: a huge page's textContent is itself a long task.
+  const small = !root || textLength(root, WALK_ABOVE_CHARS) <= WALK_ABOVE_CHARS;
+
   const reanalyze = () => {
     if (session || starting) return;
     if (running) pageOwed = true;
+    else if (small) judgeLines();
     else analyze(null);
   };
 
@@ -192,6 +204,49 @@ function gate(doc: Document): () => void {
       .finally(afterRun);
   };
 
+  /**
+   * The engine is asked whether the page's rendered lines hold a claim; only a
+   * yes (or a site switched off, which only the session can watch) pays for the
+   * careful reading. An answer that cannot be read leaves the question to it.
+   */
+  const screen = (text: string, candidates: readonly LineSpan[]) => {
+    running = true;
+    const gen = ++generation;
+    const document = renderedDocument({ text, candidates, headings: renderedHeadings(root!), title: pageTitle(doc) });
+    let asked: Promise<unknown>;
+    try {
+      asked = extensionApi().runtime.sendMessage({ type: 'screen-document', document });
+    } catch {
+      afterRun(); // the API of an extension that was reloaded throws at once: a later candidate tries again
+      return;
+    }
+    asked
+      .then(readScreenReply, () => undefined)
+      .then((reply) => {
+        if (gen !== generation) return afterRun();
+        if (reply === undefined) return afterRun(); // the extension went away under the page
+        if (reply) mark(MARK.answered);
+        if (!reply || reply.found || !reply.active) return analyze(null);
+        settings ??= new SettingsWatch(extensionApi(), reanalyze);
+        mark(MARK.indexed);
+        mark(MARK.done);
+        afterRun();
+      })
+      .catch(() => afterRun());
+  };
+
+  /** A small page judged by its rendered text: a candidate line is screened; lines a <br> parts are read carefully. */
+  const judgeLines = () => {
+    const text = root ? renderedText(root) : '';
+    const lines = candidateLineSpans(text);
+    if (lines.spans.length > 0) screen(text, lines.spans);
+    else if (lines.adjacent && holdsCandidateAcrossBreaks(doc)) analyze(null);
+    else {
+      mark(MARK.indexed);
+      mark(MARK.done);
+    }
+  };
+
   /** A run is over: the changes held meanwhile (or a whole page owed) are judged now. */
   const afterRun = () => {
     running = false;
@@ -199,20 +254,12 @@ function gate(doc: Document): () => void {
     const owed = pageOwed;
     pageOwed = false;
     const blocks = candidatesIn(held.splice(0));
-    if (owed) analyze(null);
+    if (owed) reanalyze();
     else if (blocks.length > 0) analyze({ blocks });
   };
 
-  const root = doc.body ?? doc.documentElement;
-  // Counted up to the bound only: a huge page's textContent is itself a long task.
-  if (!root || textLength(root, WALK_ABOVE_CHARS) <= WALK_ABOVE_CHARS) {
-    const text = root ? renderedText(root) : '';
-    const verdict = candidateLines(text);
-    if (verdict === 'same-line' || (verdict === 'adjacent-lines' && holdsCandidateAcrossBreaks(doc))) analyze(null);
-    else {
-      mark(MARK.indexed);
-      mark(MARK.done);
-    }
+  if (small) {
+    judgeLines();
     return () => {
       generation++;
       watch.stop();

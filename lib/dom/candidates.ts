@@ -8,6 +8,7 @@
 //   the blocks whose text passes the prefilter. Only those blocks are then
 //   indexed with the careful text index.
 import { QUANTITY_HINT, TOPIC_HINT } from '../engine/prefilter';
+import { normalizeSpace } from './ranges';
 import { INLINE_TAGS, SKIPPED_TAGS } from './text-index';
 
 const ELEMENT_NODE = 1;
@@ -39,6 +40,35 @@ export type LineVerdict = 'same-line' | 'adjacent-lines' | 'none';
  */
 export function candidateLines(text: string): LineVerdict {
   let adjacent = false;
+  for (const line of topicLines(text, () => !adjacent)) {
+    if (line.quantity) return 'same-line';
+    adjacent ||= line.nextToQuantity;
+  }
+  return adjacent ? 'adjacent-lines' : 'none';
+}
+
+/** A rendered line: its bounds in the text. */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+/** Every line with a quantity and a topic word (one pass of the topic regex), and whether a topic line only neighbours a quantity line. */
+export function candidateLineSpans(text: string): { spans: LineSpan[]; adjacent: boolean } {
+  const spans: LineSpan[] = [];
+  let adjacent = false;
+  for (const line of topicLines(text, () => !adjacent && spans.length === 0)) {
+    if (line.quantity) spans.push({ start: line.start, end: line.end });
+    else adjacent ||= line.nextToQuantity;
+  }
+  return { spans, adjacent };
+}
+
+/**
+ * The lines the topic regex stops on, each once: whether it holds a quantity, and (where
+ * `askNeighbours` says it is still worth knowing) whether a line next to it does.
+ */
+function* topicLines(text: string, askNeighbours: () => boolean): Generator<LineSpan & { quantity: boolean; nextToQuantity: boolean }> {
   const lineStart = (at: number) => {
     while (at > 0 && !isLineEnd(text.charCodeAt(at - 1))) at--;
     return at;
@@ -55,14 +85,15 @@ export function candidateLines(text: string): LineVerdict {
     const at = from + m.index;
     const start = lineStart(at);
     const end = lineEnd(at + m[0].length);
-    if (QUANTITY_HINT.test(text.slice(start, end))) return 'same-line';
-    if (!adjacent) {
+    const quantity = QUANTITY_HINT.test(text.slice(start, end));
+    let nextToQuantity = false;
+    if (!quantity && askNeighbours()) {
       const before = start > 0 && QUANTITY_HINT.test(text.slice(lineStart(start - 1), start - 1));
-      adjacent = before || (end < text.length && QUANTITY_HINT.test(text.slice(end + 1, lineEnd(end + 1))));
+      nextToQuantity = before || (end < text.length && QUANTITY_HINT.test(text.slice(end + 1, lineEnd(end + 1))));
     }
+    yield { start, end, quantity, nextToQuantity };
     from = end + 1;
   }
-  return adjacent ? 'adjacent-lines' : 'none';
 }
 
 /** Does some line of `text` hold a quantity and a topic word? */
@@ -99,6 +130,21 @@ export function renderedText(node: Node): string {
 }
 
 const LINE_ENDS = /[\n\t]/g;
+
+/**
+ * The page's headings as their rendered lines read (space collapsed), with
+ * their levels: which rendered lines are headings, for the engine's outline.
+ */
+export function renderedHeadings(root: ParentNode): Map<string, number> {
+  const levels = new Map<string, number>();
+  const found = root.querySelectorAll('h1, h2, h3, h4, h5, h6');
+  for (let i = 0; i < found.length; i++) {
+    const heading = found[i]!;
+    const text = normalizeSpace(renderedText(heading));
+    if (text && !levels.has(text)) levels.set(text, Number(heading.localName.slice(1)));
+  }
+  return levels;
+}
 
 /**
  * Blocks whose rendered lines the careful index reads as one passage: a <br>

@@ -156,7 +156,18 @@ export async function readPageDocument(
     }
   }
   const { blocks, places } = passageBlocks(passages);
-  const title = (doc.title ?? '').replace(/\s+/g, ' ').trim();
-  const window: DocumentWindow = windowDocument({ title: title.slice(0, MAX_TITLE_CHARS) || undefined, date: readPageDate(doc) ?? undefined, blocks });
+  const window: DocumentWindow = windowDocument({ ...pageHead(doc), blocks });
   return { input: window.input, places: window.sources.map((i) => places[i]!) };
+}
+
+/** The page's title (DocumentInput's bound) and its own date, as every document read from it carries them. */
+export function pageHead(doc: Document): { title?: string; date?: string } {
+  const title = pageTitle(doc);
+  const date = readPageDate(doc);
+  return { ...(title ? { title } : {}), ...(date ? { date } : {}) };
+}
+
+/** The page's title, its space collapsed, within DocumentInput's bound (undefined where it has none). */
+export function pageTitle(doc: Document): string | undefined {
+  return (doc.title ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_CHARS) || undefined;
 }

@@ -45,3 +45,15 @@ test('a document that does not fit the schema is left alone', () => {
   expect(listener({ type: 'analyze-document', document: { blocks: [{ text: 'x', kind: 'chapter' }] } }, sender)).toBeUndefined();
   expect(listener({ type: 'analyze-document', document: { ...DOC, date: 'March 4' } }, sender)).toBeUndefined();
 });
+
+test('the screen says whether any claim is found, with the same settings; nothing is looked for on a switched-off site', async () => {
+  const listener = listenerWith(DEFAULT_SETTINGS);
+  expect(await listener({ type: 'screen-document', document: DOC }, sender)).toEqual({ found: true, active: true });
+  const weather: DocumentInput = { blocks: [{ text: 'Border towns saw 21 degrees and sun on Monday.', kind: 'paragraph' }] };
+  expect(await listener({ type: 'screen-document', document: weather }, sender)).toEqual({ found: false, active: true });
+  // Every metric switched off: the same document holds no claim for this user.
+  const none = { ...DEFAULT_SETTINGS, disabledMetrics: [...new Set(findClaimsInDocument(DOC, {}).flat().map((c) => c.metric))] };
+  expect(await listenerWith(none)({ type: 'screen-document', document: DOC }, sender)).toEqual({ found: false, active: true });
+  const off = { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] };
+  expect(await listenerWith(off)({ type: 'screen-document', document: DOC }, sender)).toEqual({ found: false, active: false });
+});
