@@ -40,6 +40,11 @@ export const ComparisonPolicy = z.object({
    * leg of the trip, and a figure for the whole trip stands beside it for scale only.
    */
   routeLegs: terms,
+  /**
+   * Nationalities, each with its country: a number for one nationality ("Mexican migrants") beside a
+   * figure whose label names neither is a part beside the whole, for scale only.
+   */
+  origins: z.array(z.object({ people: Term, country: Term })).max(100),
 });
 export type ComparisonPolicy = z.infer<typeof ComparisonPolicy>;
 

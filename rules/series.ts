@@ -26,8 +26,17 @@ export const SeriesEntry = z.object({
    * field of a count ("calls that went unanswered") is no figure for the calls placed.
    */
   only: terms.optional(),
+  /** The total of several offices' counts this series is (a key of `totals`). */
+  total: RuleId.optional(),
 });
 export type SeriesEntry = z.infer<typeof SeriesEntry>;
+
+/**
+ * A total of several offices' counts: a sentence that names one of them (`part`, by `words`) and none
+ * of the total's own names (`whole`) counts that office only, so the total is for scale.
+ */
+export const SeriesTotal = z.object({ part: z.string().min(1), words: terms, whole: terms, rest: z.string().min(1) });
+export type SeriesTotal = z.infer<typeof SeriesTotal>;
 
 export const SeriesBase = z
   .object({
@@ -37,6 +46,8 @@ export const SeriesBase = z
     countedNouns: z.record(RuleId, terms),
     /** The kinds that are sums of money: a dollar amount's noun is one of them, a count's never is. */
     moneyNouns: z.array(RuleId).min(1),
+    /** Totals of several offices' counts, by id (a series' `total`). */
+    totals: z.record(RuleId, SeriesTotal).default({}),
     /** By measure id (a figure's `measure`). */
     series: z.record(RuleId, SeriesEntry),
   })
@@ -47,6 +58,9 @@ export const SeriesBase = z
     for (const [id, s] of Object.entries(base.series)) {
       for (const kind of s.counts) {
         if (!base.countedNouns[kind]) ctx.addIssue({ code: 'custom', path: ['series', id, 'counts'], message: `no counted noun kind "${kind}"` });
+      }
+      if (s.total && !base.totals[s.total]) {
+        ctx.addIssue({ code: 'custom', path: ['series', id, 'total'], message: `no total "${s.total}"` });
       }
       if (s.newerEdition && !base.series[s.newerEdition]) {
         ctx.addIssue({ code: 'custom', path: ['series', id, 'newerEdition'], message: `no series "${s.newerEdition}"` });

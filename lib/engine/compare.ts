@@ -8,7 +8,7 @@ import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
 import { findQuantities } from './quantity';
 import { unreadPeriod } from './period';
-import { countedNoun, type CountedNoun, seriesMismatch, seriesOf, seriesWords } from './series-fit';
+import { countedNoun, type CountedNoun, officeOnly, seriesMismatch, seriesOf, seriesWords } from './series-fit';
 import { alternation } from './term-pattern';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
@@ -534,11 +534,14 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   // A part (denials among applications, "some 73,000 of the 300,000") beside the whole the sentence
   // also gives, or girls beside all children: for scale, not confirmation.
   const leg = input.unit === 'usd' ? ROUTE_LEG.exec(clause) : null;
+  const office = leg ? null : officeOnly(chosen.comparison.measure, input.sentence);
   const part = scope
     ? ''
     : leg
       ? `The sentence prices one leg of the journey (“${leg[1]}”); this official figure is for the whole trip, for scale only, not a price for that leg. `
-      : partScope(input, chosen.comparison, noun);
+      : office
+        ? `The sentence counts ${office.part} only; this official figure also counts ${office.rest}, for scale only, not a figure for ${office.part} alone. `
+        : originScope(clause, chosen.comparison.label) || partScope(input, chosen.comparison, noun);
   // Beside a figure for scale only, whether a range overlaps it would read as confirmation.
   // So would it beside another period's figure: only a figure for the period named, or the latest a
   // dated page could speak of, is weighed against the range.
@@ -584,6 +587,19 @@ function partScope(input: ComparisonInput, c: Comparison, noun: CountedNoun | nu
 }
 
 const wordIn = (word: string, text: string) => new RegExp(`(?:^|[^\\p{L}])${word}(?![\\p{L}])`, 'iu').test(text);
+
+/** A nationality as the people it names ("Mexican migrants", "Cuban nationals"), not "Mexican cartels". */
+const ORIGIN_PEOPLE = new Map(
+  COMPARISON_POLICY.origins.map((o) => [o.people, new RegExp(`(?:^|[^\\p{L}])${o.people}\\s+(?:migrants|immigrants|nationals|citizens|children|minors|families|adults|people|asylum seekers)(?![\\p{L}])`, 'iu')]),
+);
+
+/** Where the clause speaks of one nationality ("Mexican migrants") and the figure's label of none: the figure is for all, for scale. */
+function originScope(clause: string, label: string): string {
+  const origin = COMPARISON_POLICY.origins.find((o) => ORIGIN_PEOPLE.get(o.people)!.test(clause) && !wordIn(o.people, label) && !wordIn(o.country, label));
+  if (!origin) return '';
+  const people = origin.people[0]!.toUpperCase() + origin.people.slice(1);
+  return `The sentence counts ${people} migrants only; this official figure is for migrants of every origin, for scale only, not a figure for ${people} migrants. `;
+}
 
 /** The subgroup a figure's label counts only ("Girls as a share of …"; not "Children (girls 19 per cent)"), where the sentence names none of its words. */
 function subgroupOnly(label: string, sentence: string): string | null {
@@ -701,7 +717,12 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: Compa
       `No official figure for ${periodLabel(period)} in Metric Lens; this series’ nearest figure covers ${nearest.period}, a span too different from the sentence’s to compare, so it is not shown.`,
     );
   }
-  return { comparison: describe(nearest, false, 'nearest', `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`) };
+  // "This year" so far, beside the figure for the whole year: not another period, a longer one.
+  const holds = period.to !== null && nearest.periodStart <= period.from && nearest.periodEnd >= period.to;
+  const statement = holds
+    ? `No official figure for ${periodLabel(period)} alone in Metric Lens; this figure covers all of ${nearest.period}, a longer period that holds it.`
+    : `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`;
+  return { comparison: describe(nearest, false, 'nearest', statement) };
 }
 
 /** Whether the sentence names, as words, the first and last month of a figure that spans less than a year. */
@@ -844,7 +865,20 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   // A share's context is a count of the same things only ("one in three calls": the calls made and
   // unanswered); a share of another whole, or a count of something else, says nothing of it.
   const fits = (f: Figure) => comparableUnits(f.unit, input.unit) || (share && f.unit === 'count');
-  const levels = figures.filter((f) => !isChangeFigure(f) && fits(f));
+  // A series the sentence was told it is not (of another whole, or another field of the count) is
+  // no context either: beside "10 million children in modern slavery", children in forced labour
+  // would read as a correction.
+  const claim = { noun, predicate: input.predicate, sentence: scopeText(input) };
+  const excluded = new Map<string, boolean>();
+  const told = (f: Figure) => {
+    let out = excluded.get(f.measure);
+    if (out === undefined) {
+      const why = seriesMismatch(f.measure, claim);
+      excluded.set(f.measure, (out = why === 'whole' || why === 'field'));
+    }
+    return out;
+  };
+  const levels = figures.filter((f) => !isChangeFigure(f) && fits(f) && !told(f));
   const sameKind = noun ? levels.filter((f) => seriesOf(f.measure)?.counts.includes(noun.kind)) : [];
   const candidates = sameKind.length || share ? sameKind : levels.filter((f) => comparableUnits(f.unit, input.unit));
   if (!candidates.length) return '';

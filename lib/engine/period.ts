@@ -69,6 +69,7 @@ const MONTH =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)(?![a-z])(?:\s+(?:of\s+)?((?:19|20)\d\d)(?!\d|,\d))?/g;
 const YEAR = /(?<![\d$€£,.])((?:19[89]|20[0-4])\d)(?![\d%]|[,.]\d|-\d\d-|\s?(?:percent|per cent))/g;
 const FISCAL_AFTER = /\b((?:19|20)\d\d)\s+fiscal\s+year\b/gi;
+const DAY_AFTER = /^\s?(?:[1-9]|[12]\d|3[01])(?!\d)/;
 const FULL_MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 const RELATIVE =
   /\b(so far this|earlier this|this|last|past|previous|the past|the last|the previous)\s+(fiscal\s+year|year|month|(\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(years|months))\b/gi;
@@ -138,8 +139,9 @@ function readAtoms(text: string, pageDate: Iso | undefined): Atom[] {
       atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'month', from: monthStart(year, month), to: monthEnd(year, month), year, month, standalone: true });
       continue;
     }
-    // A month with no year: only full names, after a preposition or before a range partner.
-    if (!FULL_MONTH.test(m[1]!)) continue;
+    // A month with no year: full names, after a preposition or before a range partner; a short
+    // name only as a day's date ("released Jan. 28"), where it cannot be a word of the sentence.
+    if (!FULL_MONTH.test(m[1]!) && !DAY_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     const lead = /\b(?:in|during|since|from|through|until|between|of|last|this|early|late|mid)\s*-?\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
     atoms.push({ start: m.index, end: m.index + m[0].length, kind: 'month', from: '', to: '', month, standalone: lead });
   }

@@ -5,7 +5,7 @@
 // not. The data is rules/series.json; a figure of a user's rule pack whose series
 // it does not describe is never held back by it.
 import type { PredicateId } from '../contract';
-import { SERIES, type SeriesEntry } from '../../rules/series';
+import { SERIES, type SeriesEntry, type SeriesTotal } from '../../rules/series';
 import { alternation } from './term-pattern';
 
 const wordsPattern = (terms: readonly string[]) =>
@@ -91,6 +91,22 @@ export function seriesMismatch(
     if (!own && cached(notWithPatterns, measure, s.notWith).test(text)) return 'whole';
   }
   return null;
+}
+
+const totalPatterns = new Map<string, { part: RegExp; whole: RegExp }>();
+
+/**
+ * The total a series is, where the sentence counts one of its offices only: it names that office
+ * ("the Border Patrol nabbed") and none of the total's own names ("CBP", "at ports of entry").
+ */
+export function officeOnly(measure: string, sentence: string): SeriesTotal | null {
+  const id = seriesOf(measure)?.total;
+  const total = id ? SERIES.totals[id] : undefined;
+  if (!id || !total) return null;
+  let p = totalPatterns.get(id);
+  if (!p) totalPatterns.set(id, (p = { part: wordsPattern(total.words.map(plain)), whole: wordsPattern(total.whole.map(plain)) }));
+  const text = plain(sentence);
+  return p.part.test(text) && !p.whole.test(text) ? total : null;
 }
 
 /** The series' own extra naming words, for the label fit. */

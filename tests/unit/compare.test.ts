@@ -215,6 +215,9 @@ describe('which series a sentence speaks of', () => {
     expect(month.noFigure).toMatch(/^The sentence names a day or month without its year, which Metric Lens cannot date/);
     const day = compareClaim({ sentence: 'As of Sunday, agents held 14,000 children.', unit: 'count', period: null }, PATROL);
     expect(day.noFigure).toMatch(/a day or month without its year/);
+    // A short month name is a date where a day follows it.
+    const dated = compareClaim({ sentence: 'The report, out Feb. 3, counts 14,000 children apprehended.', unit: 'count', period: null }, PATROL);
+    expect(dated.noFigure).toMatch(/a day or month without its year/);
     const relative = compareClaim({ sentence: 'Agents apprehended 14,000 children this year.', unit: 'count', period: null }, PATROL);
     expect(relative.comparison).toBeNull();
     expect(relative.noFigure).toMatch(/a period without a date to count it from/);
@@ -568,6 +571,8 @@ describe('parts of a journey, and months without a year', () => {
 
 describe('shares of the global estimates, each beside a share of its own whole', () => {
   const shown = (text: string, raw: string) => findClaims(text).find((c) => c.number.raw === raw);
+  /** The figure offered "for context" where none stands beside the number. */
+  const contextOf = (noFigure: string | undefined) => /For context.*$/.exec(noFigure ?? '')?.[0] ?? '';
 
   test('a share of forced labour meets the published share of forced labour it names', () => {
     const c = shown('The estimates put 86 percent of forced labour in the private sector and 14 percent under state authorities.', '86 percent');
@@ -580,11 +585,57 @@ describe('shares of the global estimates, each beside a share of its own whole',
   test('a share of another whole (people in modern slavery, profits) is not set beside a share of forced labour', () => {
     for (const [text, raw] of [
       ['One in four people held in modern slavery is a child, the ILO estimates.', 'One in four'],
+      ['One in four victims of modern slavery is a child: some 10 million children.', 'One in four'],
       ['Commercial sexual exploitation earns 66 percent of the profits of forced labour, the ILO estimates.', '66 percent'],
     ] as const) {
       const c = shown(text, raw);
       expect(c, text).toBeDefined();
       expect(c!.comparison?.label ?? '').not.toMatch(/share of (?:all )?(?:people in )?forced labour|of all forced labour/);
+      // Nor offered "for context": beside a share of modern slavery it would read as a correction.
+      expect(contextOf(c!.noFigure)).not.toMatch(/forced labour”/);
     }
+  });
+
+  test('a count of children in modern slavery gets no count of children in forced labour, even for context', () => {
+    const c = shown('One in four victims of modern slavery is a child: some 10 million children.', 'some 10 million');
+    expect(c).toBeDefined();
+    expect(c!.comparison?.label ?? '').not.toMatch(/in forced labour/);
+    expect(c!.noFigure).toMatch(/another scope/);
+    expect(contextOf(c!.noFigure)).not.toMatch(/in forced labour/);
+  });
+});
+
+describe('one office of a total, one nationality, part of a year', () => {
+  const whole = (n: number, year: number) =>
+    figure(`cbp-${year}`, 'cbp-encounters-swb', 'All CBP encounters at the Southwest border (Border Patrol and ports of entry)', n, fy(year));
+  const CBP = [whole(1_734_686, 2021), whole(2_378_944, 2022)];
+
+  test('a Border Patrol count beside the all-CBP total is for scale only; a CBP count is its own measure', () => {
+    const patrol = 'The Border Patrol apprehended nearly 2.2 million migrants at the Southwest border in FY2022.';
+    const c = chooseComparison({ sentence: patrol, unit: 'count', period: periodIn(patrol), number: at(patrol, 'nearly 2.2 million'), value: 2_200_000 }, CBP);
+    expect(c).toMatchObject({ figureId: 'cbp-2022', periodMatch: 'same' });
+    expect(c!.statement).toMatch(/^The sentence counts the Border Patrol only; this official figure also counts encounters at ports of entry, for scale only/);
+    const agency = 'CBP encountered 2.38 million migrants at the Southwest border in FY2022, Border Patrol and field officers together.';
+    const d = chooseComparison({ sentence: agency, unit: 'count', period: periodIn(agency), number: at(agency, '2.38 million'), value: 2_380_000 }, CBP);
+    expect(d!.statement).toBe('Official figure for the same period (FY2022).');
+  });
+
+  const FEES = [figure('fee-2022', 'fee', 'Range of smuggling fees per person at the southern border', 8_000, { period: '2022', periodStart: '2022-01-01', periodEnd: '2022-12-31' }, 'usd')];
+
+  test('a price for one nationality beside a price for every origin is for scale only; "Mexican cartels" name no migrants', () => {
+    const s = 'Mexican migrants paid an average of $8,600 to smugglers in 2022.';
+    const c = chooseComparison({ sentence: s, unit: 'usd', period: periodIn(s), number: at(s, '$8,600'), value: 8_600 }, FEES);
+    expect(c!.statement).toMatch(/^The sentence counts Mexican migrants only; this official figure is for migrants of every origin, for scale only/);
+    const cartels = 'Mexican cartels charged migrants an average of $8,600 in 2022.';
+    const d = chooseComparison({ sentence: cartels, unit: 'usd', period: periodIn(cartels), number: at(cartels, '$8,600'), value: 8_600 }, FEES);
+    expect(d!.statement).not.toMatch(/Mexican/);
+  });
+
+  test('"this year" so far, beside the whole year’s figure, is said to be part of it, not another period', () => {
+    const s = 'So far this year migrants paid smugglers $9,000 on average.';
+    const period = periodIn(s, '2022-09-27');
+    const c = chooseComparison({ sentence: s, unit: 'usd', period, number: at(s, '$9,000'), value: 9_000, pageDate: '2022-09-27' }, FEES);
+    expect(c).toMatchObject({ figureId: 'fee-2022', periodMatch: 'nearest' });
+    expect(c!.statement).toMatch(/this figure covers all of 2022, a longer period that holds it/);
   });
 });
