@@ -13,10 +13,9 @@
 // and its session takes over with those claims: settings, popup requests,
 // painting, later changes.
 import type { Browser } from 'webextension-polyfill';
-import { blockMayHoldClaim, candidateLineSpans, changedBlocks, gateCandidates, holdsCandidateAcrossBreaks, renderedHeadings, renderedText } from '../../lib/dom/candidates';
+import { blockMayHoldClaim, candidateLineSpans, changedBlocks, gateCandidates, holdsCandidateAcrossBreaks, renderedHeadings, renderedText, type LineSpan } from '../../lib/dom/candidates';
 import { watchMutations } from '../../lib/dom/mutations';
 import { pageTitle, textLength } from '../../lib/dom/page-document';
-import type { LineSpan } from '../../lib/dom/candidates';
 import { renderedDocument } from '../../lib/rendered-document';
 import { TimeSlicer } from '../../lib/dom/slices';
 import { extensionApi } from './extension-api';
