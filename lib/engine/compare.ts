@@ -8,7 +8,7 @@ import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
 import { findQuantities } from './quantity';
 import { unreadPeriod } from './period';
-import { countedNoun, type CountedNoun, officeOnly, seriesMismatch, seriesOf, seriesWords } from './series-fit';
+import { countedNoun, type CountedNoun, type Mismatch, officeOnly, seriesMismatch, seriesOf, seriesWords } from './series-fit';
 import { alternation } from './term-pattern';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
@@ -445,22 +445,23 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
     return none('This number is a change between two times, not a level; Metric Lens has no published change of this kind, so no level is shown beside it.');
   }
   const noun = input.number !== undefined && input.number.end <= input.sentence.length ? countedNoun(input.sentence, input.number, input.unit === 'usd') : null;
-  const context = (why: string) => none(why + contextLine(figures, input, noun));
+  // Only series that count what the number counts, at the stage the sentence speaks of.
+  // A series' figures share its verdict: each measure is judged once, here and for the context line.
+  const claim = { noun, predicate: input.predicate, sentence: scopeText(input) };
+  const byMeasure = new Map<string, Mismatch | null>();
+  const mismatchOf = (measure: string) => {
+    let why = byMeasure.get(measure);
+    if (why === undefined) byMeasure.set(measure, (why = seriesMismatch(measure, claim)));
+    return why;
+  };
+  const context = (why: string) => none(why + contextLine(figures, input, noun, mismatchOf));
   const inUnit = ofKind.filter((f) => comparableUnits(f.unit, input.unit));
   if (!inUnit.length) {
     const units = [...new Set(figures.map((f) => UNIT_PLURALS[f.unit]))].join(' and ');
     // No figure of another unit is offered even for context: a count beside a share reads as its whole.
     return none(`Metric Lens’s official figures for this metric are ${units}, not ${UNIT_NAMES[input.unit]} like this one, so none is shown: a figure in another unit would not compare.`);
   }
-  // Only series that count what the number counts, at the stage the sentence speaks of.
-  const claim = { noun, predicate: input.predicate, sentence: scopeText(input) };
-  // A series' figures share its verdict: each measure is judged once.
-  const byMeasure = new Map<string, ReturnType<typeof seriesMismatch>>();
-  const mismatches = inUnit.map((f) => {
-    let why = byMeasure.get(f.measure);
-    if (why === undefined) byMeasure.set(f.measure, (why = seriesMismatch(f.measure, claim)));
-    return why;
-  });
+  const mismatches = inUnit.map((f) => mismatchOf(f.measure));
   const usable = inUnit.filter((_, i) => mismatches[i] === null);
   if (!usable.length) {
     const why = mismatchWords(mismatches, inUnit, noun, SHARE_UNITS.includes(input.unit));
@@ -518,7 +519,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   // Where no period is named, the newest edition of the count stands for it, not a superseded one.
   if (period === null) measure = newestEdition(measure, measures, input.pageDate);
   const chosen = choosePeriod(measure, period, input, namesSameWhole(measure, clauseSaid));
-  if (!chosen.comparison) return { comparison: null, noFigure: chosen.noFigure + (chosen.final ? '' : contextLine(figures, input, noun)) };
+  if (!chosen.comparison) return { comparison: null, noFigure: chosen.noFigure + (chosen.final ? '' : contextLine(figures, input, noun, mismatchOf)) };
   // Where a metric's counts are different things (referrals, prosecutions, convictions) and the
   // sentence names none of them, the first in data order would stand in for another count: none is shown.
   const unnamed = fit[best]! === 0 && !(chosen.comparison.samePeriod && namesSameWhole(measure, clauseSaid));
@@ -531,17 +532,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   if (partFigure) {
     return none(`Metric Lens’s figure for this period counts ${partFigure} only (“${chosen.comparison.label}”); the sentence does not say its number is of ${partFigure}, so it is not shown: a part would not compare with the whole.`);
   }
-  // A part (denials among applications, "some 73,000 of the 300,000") beside the whole the sentence
-  // also gives, or girls beside all children: for scale, not confirmation.
-  const leg = input.unit === 'usd' ? ROUTE_LEG.exec(clause) : null;
-  const office = leg ? null : officeOnly(chosen.comparison.measure, input.sentence);
-  const part = scope
-    ? ''
-    : leg
-      ? `The sentence prices one leg of the journey (“${leg[1]}”); this official figure is for the whole trip, for scale only, not a price for that leg. `
-      : office
-        ? `The sentence counts ${office.part} only; this official figure also counts ${office.rest}, for scale only, not a figure for ${office.part} alone. `
-        : originScope(clause, chosen.comparison.label) || partScope(input, chosen.comparison, noun);
+  const part = scope ? '' : scaleOnly(input, clause, chosen.comparison, noun);
   // Beside a figure for scale only, whether a range overlaps it would read as confirmation.
   // So would it beside another period's figure: only a figure for the period named, or the latest a
   // dated page could speak of, is weighed against the range.
@@ -549,6 +540,19 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   const range = scope || part || !rangeWeighed ? '' : rangeWords(input.range, input.unit, chosen.comparison);
   const statement = scope + part + chosen.comparison.statement + range;
   return statement === chosen.comparison.statement ? chosen : { comparison: { ...chosen.comparison, statement } };
+}
+
+/**
+ * Why the figure is for scale only where the number counts a part of what it counts, or '': one leg
+ * of the trip, one office of a total, one nationality, a part beside the whole the sentence also
+ * gives ("denying 635" of "8,598 applications"), or one subgroup (girls beside all children).
+ */
+function scaleOnly(input: ComparisonInput, clause: string, c: Comparison, noun: CountedNoun | null): string {
+  const leg = input.unit === 'usd' ? ROUTE_LEG.exec(clause) : null;
+  if (leg) return `The sentence prices one leg of the journey (“${leg[1]}”); this official figure is for the whole trip, for scale only, not a price for that leg. `;
+  const office = officeOnly(c.measure, input.sentence);
+  if (office) return `The sentence counts ${office.part} only; this official figure also counts ${office.rest}, for scale only, not a figure for ${office.part} alone. `;
+  return originScope(clause, c.label) || partScope(input, c, noun);
 }
 
 /** Up to this factor a figure is the number the sentence gives for its whole; at most this share of it, the claim is a part. */
@@ -860,7 +864,7 @@ function mismatchWords(mismatches: readonly (string | null)[], figures: readonly
  * one the sentence's words fit best, preferring one that counts the same kind of thing, for the
  * named period or its latest; said plainly to be for context and not the same measure.
  */
-function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: CountedNoun | null): string {
+function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: CountedNoun | null, mismatchOf: (measure: string) => Mismatch | null): string {
   const share = SHARE_UNITS.includes(input.unit);
   // A share's context is a count of the same things only ("one in three calls": the calls made and
   // unanswered); a share of another whole, or a count of something else, says nothing of it.
@@ -868,15 +872,9 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   // A series the sentence was told it is not (of another whole, or another field of the count) is
   // no context either: beside "10 million children in modern slavery", children in forced labour
   // would read as a correction.
-  const claim = { noun, predicate: input.predicate, sentence: scopeText(input) };
-  const excluded = new Map<string, boolean>();
   const told = (f: Figure) => {
-    let out = excluded.get(f.measure);
-    if (out === undefined) {
-      const why = seriesMismatch(f.measure, claim);
-      excluded.set(f.measure, (out = why === 'whole' || why === 'field'));
-    }
-    return out;
+    const why = mismatchOf(f.measure);
+    return why === 'whole' || why === 'field';
   };
   const levels = figures.filter((f) => !isChangeFigure(f) && fits(f) && !told(f));
   const sameKind = noun ? levels.filter((f) => seriesOf(f.measure)?.counts.includes(noun.kind)) : [];
