@@ -95,10 +95,14 @@ beforeAll(async () => {
   browser.context.on('page', (page) => page.on('websocket', (socket) => sockets.push(socket.url())));
   await browser.context.route(
     (url) => url.hostname === '127.0.0.1' && FIXTURE_PAGES.some((name) => url.pathname === `/${name}`),
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': FIXTURE_CSP } });
-    },
+    // Served from disk rather than fetched through the server: a fetched response
+    // can be cut by a reset connection, and the page would then never load.
+    (route) =>
+      route.fulfill({
+        body: readFileSync(join(FIXTURES_DIR, new URL(route.request().url()).pathname.slice(1))),
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'content-security-policy': FIXTURE_CSP },
+      }),
   );
 });
 afterAll(async () => {
