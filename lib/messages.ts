@@ -20,6 +20,11 @@ export const Message = z.discriminatedUnion('type', [
    * lines, lib/rendered-document.ts)? Reply: ScreenReply. Only a yes makes the page read itself carefully.
    */
   z.object({ type: z.literal('screen-document'), document: DocumentInput }),
+  /**
+   * content → background: a page has begun a long walk and has found a candidate; make the engine ready
+   * (a worker that was asleep starts, its patterns compile) while the page goes on. Reply: { ok: true }.
+   */
+  z.object({ type: z.literal('warm-engine') }),
   /** content → background: how many claims the tab shows (for the badge). */
   z.object({ type: z.literal('claims-count'), count: z.number().int().nonnegative() }),
   /** popup → content: the claims on this page. Reply: PageClaims. */

@@ -7,6 +7,8 @@
 // (with the lines before them and the headings above them) to the background
 // engine and asks whether they hold a claim: a page whose candidates are not
 // claims pays its one read of the text and one message, no walk and no index.
+// A large page's walk tells the background as soon as it finds a candidate,
+// so that a worker that was asleep starts and readies the engine meanwhile.
 // On a yes (and for text that comes later, and on a large page) the gate
 // indexes the candidate blocks and their context and asks the engine for
 // their claims; only when claims come back is the annotator script imported,
@@ -257,6 +259,15 @@ function gate(doc: Document): () => void {
     else if (blocks.length > 0) analyze({ blocks });
   };
 
+  /** The walk has found a candidate: the background (perhaps asleep) gets ready while the walk goes on. */
+  function warmEngine() {
+    try {
+      extensionApi().runtime.sendMessage({ type: 'warm-engine' }).catch(() => {});
+    } catch {
+      // A reloaded extension's API throws: the careful reading's own message finds out.
+    }
+  }
+
   if (small) {
     judgeLines();
     return () => {
@@ -270,10 +281,14 @@ function gate(doc: Document): () => void {
   running = true;
   const walkGen = generation;
   const slicer = new TimeSlicer(8);
-  void gateCandidates(doc, async () => {
-    await slicer.pause();
-    return walkGen === generation;
-  }).then((located) => {
+  void gateCandidates(
+    doc,
+    async () => {
+      await slicer.pause();
+      return walkGen === generation;
+    },
+    warmEngine,
+  ).then((located) => {
     if (located === null) return; // stopped
     if (located.length > 0) {
       analyze({ located });

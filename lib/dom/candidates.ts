@@ -398,11 +398,12 @@ export function isShown(element: Element): boolean {
 /**
  * The gate's one pass over the page: the quick locating walk (`topicBlocks`),
  * with `pause` awaited between its steps (false: give up, null returned),
- * keeping the headings and the candidate blocks that are shown. No candidate
+ * keeping the headings and the candidate blocks that are shown (the first one
+ * is told to `onFirstCandidate`, while the walk goes on). No candidate
  * left: an empty list, and the page costs no more than this walk. Where it
  * finds some, they go to the careful index as they are (no second walk).
  */
-export async function gateCandidates(doc: Document, pause: () => Promise<boolean>): Promise<Located[] | null> {
+export async function gateCandidates(doc: Document, pause: () => Promise<boolean>, onFirstCandidate?: () => void): Promise<Located[] | null> {
   const found: Located[] = [];
   let candidates = 0;
   for (const next of topicBlocks(doc)) {
@@ -411,7 +412,7 @@ export async function gateCandidates(doc: Document, pause: () => Promise<boolean
     } else if (next.heading) found.push(next);
     else if (isShown(next.element)) {
       found.push(next);
-      candidates++;
+      if (candidates++ === 0) onFirstCandidate?.();
     }
   }
   return candidates > 0 ? found : [];

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { analyzePassages, createContentRequestListener, pageSettings } from '../../lib/engine-host';
+import { analyzePassages, createContentRequestListener, pageSettings, WARM_UP_DOCUMENT } from '../../lib/engine-host';
+import { findClaimsInDocument } from '../../lib/engine/document';
 import { readAnalyzeReply } from '../../entrypoints/content/inbox';
 import { findClaims } from '../../lib/engine';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
@@ -101,5 +102,13 @@ describe('what the page gets beside the claims', () => {
     expect(claim.comparison?.periodMatch).toBe('same');
     const undated = analyzePassages([{ id: 'a', text }], DEFAULT_SETTINGS).results[0]!.claims[0]!;
     expect(undated.period).toBeNull();
+  });
+
+  test('warm-engine answers at once, and its text reaches every stage of the engine (a claim with a comparison)', async () => {
+    const { listener } = host();
+    expect(await listener({ type: 'warm-engine' })).toEqual({ ok: true });
+    const claims = findClaimsInDocument(WARM_UP_DOCUMENT, { sensitivity: 'balanced' }).flat();
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.some((c) => c.comparison)).toBe(true);
   });
 });

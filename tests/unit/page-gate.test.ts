@@ -6,7 +6,7 @@
 // script; an API that throws (an extension
 // reloaded under an open page) costs nothing and a later candidate tries again. (Real Chromium runs
 // of the same paths: tests/e2e/annotate.test.ts and fixtures.test.ts.)
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startPageGate as start, type PageGate } from '../../entrypoints/content/page-gate';
 
 const gates: PageGate[] = [];
@@ -198,4 +198,28 @@ test('a topic line and a quantity line parted only by <br> reach the careful rea
   await settle();
   expect(calls.filter((c) => c.endsWith('-document'))).toEqual(['sendMessage:screen-document', 'sendMessage:analyze-document']);
   expect(documents[0]!.blocks.map((b) => b.text)).toContain('Unaccompanied children met at the border: 76,020 in fiscal 2019.');
+});
+
+describe('a page too large for one read of its text (the sliced walk)', () => {
+  // Filler without a topic word or a quantity: over the 400,000 characters where the gate walks instead of reading.
+  const filler = `<p>${'Plain prose about gardens on a long archive page. '.repeat(20)}</p>`.repeat(420);
+
+  test('without a candidate the extension API is never touched', async () => {
+    document.body.innerHTML = filler;
+    expect(document.body.textContent!.length).toBeGreaterThan(400_000);
+    startPageGate(document);
+    await settle();
+    expect(performance.getEntriesByName('metric-lens:done').length).toBeGreaterThan(0);
+    expect(calls).toEqual([]);
+  });
+
+  test('the first candidate readies the background once, before the careful reading asks it', async () => {
+    document.body.innerHTML = `${filler}<p>${CLAIM}</p>${filler}<p>${CLAIM.replace('76,020', '68,541')}</p>`;
+    startPageGate(document);
+    await settle();
+    const sent = calls.filter((c) => c.startsWith('sendMessage'));
+    expect(sent.filter((c) => c === 'sendMessage:warm-engine')).toHaveLength(1);
+    expect(sent.indexOf('sendMessage:warm-engine')).toBeLessThan(sent.indexOf('sendMessage:analyze-document'));
+    expect(sent).not.toContain('sendMessage:screen-document'); // a large page is not screened by its rendered lines
+  });
 });
