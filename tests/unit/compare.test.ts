@@ -639,3 +639,18 @@ describe('one office of a total, one nationality, part of a year', () => {
     expect(c!.statement).toMatch(/this figure covers all of 2022, a longer period that holds it/);
   });
 });
+
+describe('one agency’s yearly counts', () => {
+  const shown = (text: string) => findClaims(text)[0];
+
+  test('arrests in Homeland Security investigations meet DHS’s figure for that fiscal year', () => {
+    const c = shown('Homeland Security Investigations made 2,360 human trafficking arrests in fiscal year 2021.');
+    expect(c?.comparison).toMatchObject({ measure: 'dhs-hsi-ht-arrests', periodMatch: 'same', period: 'FY2021' });
+  });
+
+  test('arrests by another agency are not set beside DHS’s count', () => {
+    const c = shown('Federal agents arrested 104 people on human trafficking charges across Ohio in 2021.');
+    expect(c).toBeDefined();
+    expect(c!.comparison?.measure).not.toBe('dhs-hsi-ht-arrests');
+  });
+});
