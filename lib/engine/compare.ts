@@ -496,12 +496,13 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (score[i]! > score[best]!) best = i;
   let measure = measures[best]!;
-  // A share is a share of some whole: beside a share of another whole it misleads, so a share is
-  // shown only where the measure's labels name what the sentence's share is of.
+  // A share is a share of some whole: beside a share of another whole (or of another part of the
+  // same whole) it misleads, so a share is shown only where the measure's labels name what the
+  // sentence's share is of. The reason says only that: which of the two differs is not known.
   // A change is not a share of a whole: which change, its words and its counted noun tell.
   if (SHARE_UNITS.includes(input.unit) && !change && !namesSameWhole(measure, sentenceSaid)) {
     const wholes = [...new Set(measures.map((m) => m.figures[0]!.label))].slice(0, 2).map((l) => `“${l}”`);
-    return none(`Metric Lens has no official share of what this sentence’s share is of; its shares for this metric are of other wholes (${wholes.join('; ')}), so none is shown.`);
+    return none(`None of Metric Lens’s official shares for this metric measures what this sentence’s share measures (they are: ${wholes.join('; ')}), so none is shown.`);
   }
   // One state's or city's count beside a national total is not a comparison; the national one is scale.
   const place = namesPlace(clause, input.sentence);
