@@ -40,6 +40,18 @@ export interface ColdFigures {
   highlights: Array<number | null>;
 }
 
+/**
+ * A claim page's latency as a reader meets it: the same loads without the trace, whose sampling
+ * profiler slows the page's own thread (the traced loads stay the source of the CPU figures).
+ */
+export interface UntracedFigures {
+  /** metric-lens:start → metric-lens:done, background warm, on each load, ms. */
+  warmDoneMs: Array<number | null>;
+  /** The same with the service worker stopped before each load. */
+  coldDoneMs: Array<number | null>;
+  highlights: Array<number | null>;
+}
+
 export interface PageFigures {
   page: string;
   kind: BenchPage['kind'];
@@ -52,6 +64,8 @@ export interface PageFigures {
   wokeRuns: number;
   /** Claim pages only: the same loads with the background asleep. */
   cold?: ColdFigures;
+  /** Claim pages only: warm and cold loads without the trace. */
+  untraced?: UntracedFigures;
   /** Loads of the page on each side. */
   runs: number;
   /** From the trace: main-thread tasks that ran extension code (the load with the median time). */
@@ -197,7 +211,7 @@ interface ExtensionRun {
   heapMB: number | null;
 }
 
-async function runWithExtension(context: BrowserContext, extensionId: string, url: string, doneTimeout: number, cold = false): Promise<ExtensionRun> {
+async function runWithExtension(context: BrowserContext, extensionId: string, url: string, doneTimeout: number, cold = false, traced = true): Promise<ExtensionRun> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -209,13 +223,16 @@ async function runWithExtension(context: BrowserContext, extensionId: string, ur
   }
   try {
     let sawStart = false;
-    const events = await traceWhile(cdp, async () => {
+    const load = async () => {
       await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
       sawStart = await waitForMark(page, MARKS[0], 3_000);
       if (sawStart) await waitForMark(page, MARKS[3], doneTimeout);
       else await page.waitForTimeout(1_000); // no marks: give an uninstrumented script time to run
       await page.waitForTimeout(100); // trailing tasks
-    });
+    };
+    let events: TraceEvent[] = [];
+    if (traced) events = await traceWhile(cdp, load);
+    else await load();
     const inPage = (await page.evaluate(`(${READ_PAGE_SOURCE})(${JSON.stringify(MARKS)})`)) as {
       marks: Array<number | null>;
       highlights: number | null;
@@ -365,6 +382,17 @@ export async function runBrowserBench(
             cold.highlights.push(coldRun.highlights);
           }
         }
+        let untraced: UntracedFigures | undefined;
+        if (cold) {
+          untraced = { warmDoneMs: [], coldDoneMs: [], highlights: [] };
+          for (let r = 0; r < runs; r++) {
+            for (const asleep of [false, true]) {
+              const run = await runWithExtension(ext.context, ext.extensionId, url, doneTimeout, asleep, false);
+              (asleep ? untraced.coldDoneMs : untraced.warmDoneMs).push(run.marks['metric-lens:done']);
+              untraced.highlights.push(run.highlights);
+            }
+          }
+        }
         const oursRunsMs = withExtension.map((run) => run.ours?.taskCpuMs ?? NaN);
         const run = medianRun(withExtension);
         const traced = floor.map((f) => f.traced).filter((t): t is NonNullable<FloorLoad['traced']> => t !== null);
@@ -377,6 +405,7 @@ export async function runBrowserBench(
           askedRuns: withExtension.filter((w) => w.marks['metric-lens:answered'] !== null).length,
           wokeRuns: withExtension.filter((w) => w.marks['metric-lens:annotator'] !== null).length,
           cold,
+          untraced,
           ours: run.ours,
           oursRunsMs,
           longestTaskMs: withExtension.some((w) => w.ours) ? Math.max(...withExtension.map((w) => w.ours?.longestTaskMs ?? 0)) : null,
