@@ -877,7 +877,9 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
     const why = mismatchOf(f.measure);
     return why === 'whole' || why === 'field';
   };
-  const levels = figures.filter((f) => !isChangeFigure(f) && fits(f) && !told(f));
+  // On a dated page, a figure for a period that had not begun is no context: the page could not speak of it.
+  const { period, pageDate } = input;
+  const levels = figures.filter((f) => !isChangeFigure(f) && fits(f) && !told(f) && (!pageDate || begunBy(f, pageDate)));
   const sameKind = noun ? levels.filter((f) => seriesOf(f.measure)?.counts.includes(noun.kind)) : [];
   const candidates = sameKind.length || share ? sameKind : levels.filter((f) => comparableUnits(f.unit, input.unit));
   if (!candidates.length) return '';
@@ -886,7 +888,6 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   let best = 0;
   for (let i = 1; i < measures.length; i++) if (fit[i]! > fit[best]!) best = i;
   // The context of an undated claim is the newest edition's, not a superseded one's.
-  const { period, pageDate } = input;
   const all = (period ? measures[best]! : newestEdition(measures[best]!, measures, pageDate)).figures;
   const before = pageDate ? all.filter((f) => knownBy(f, pageDate)) : all;
   const list = period || !before.length ? all : before;

@@ -654,3 +654,14 @@ describe('one agency’s yearly counts', () => {
     expect(c!.comparison?.measure).not.toBe('dhs-hsi-ht-arrests');
   });
 });
+
+describe('context on a dated page', () => {
+  test('no figure for a period that began after the page was written is offered for context', () => {
+    const s = 'Officials assume that smuggling networks receive an average of $5,000 per person smuggled.';
+    const [c] = findClaims(s, { pageDate: '2018-05-21' });
+    expect(c?.noFigure ?? '').toMatch(/For context/);
+    const years = [...(c!.noFigure ?? '').matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) expect(year).toBeLessThanOrEqual(2018);
+  });
+});
