@@ -36,7 +36,8 @@ export function textLength(node: Node, bound: number): number {
   if (!doc) return 0;
   const walker = doc.createTreeWalker(node, 4 /* SHOW_TEXT */);
   let length = 0;
-  for (let text = walker.nextNode(); text && length <= bound; text = walker.nextNode()) length += (text as Text).data.length;
+  // A text node's own length, not its data: no string is copied out of the page for each node.
+  for (let text = walker.nextNode(); text && length <= bound; text = walker.nextNode()) length += (text as Text).length;
   return length;
 }
 
