@@ -665,3 +665,15 @@ describe('context on a dated page', () => {
     for (const year of years) expect(year).toBeLessThanOrEqual(2018);
   });
 });
+
+describe('one operation’s own figures', () => {
+  test('a nationwide sting’s count meets the operation’s own figure of that value, not a national total', () => {
+    const [c] = findClaims('During a four-day nationwide sting, the FBI recovered 84 children and arrested 120 alleged traffickers.');
+    expect(c?.comparison).toMatchObject({ measure: 'fbi-occ-children-recovered', value: '84' });
+  });
+
+  test('a sting’s count of another value gets no figure of the operation series or a national one', () => {
+    const [c] = findClaims('During a four-day sting in Memphis, the FBI recovered 12 children and arrested 20 men.');
+    expect(c?.comparison ?? null).toBeNull();
+  });
+});
