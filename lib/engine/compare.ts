@@ -408,6 +408,8 @@ export function namesPlace(clause: string, sentence = clause): boolean {
 }
 
 const YEAR_DAYS = 365.25;
+/** Whether a named period runs over more than a year, or on from a date ("since 2003"). */
+const spansYears = (p: ClaimPeriod | null) => p !== null && (p.to === null || days(p.from, p.to) > YEAR_DAYS);
 /** Whole years between a figure's period and the claim's (0 where they overlap). */
 function yearsApart(f: Figure, p: ClaimPeriod): number {
   const to = p.to ?? '9999-12-31';
@@ -514,7 +516,8 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   if (same) return { comparison: sameValueComparison(same, measures, scope, unreadPeriod(input.sentence, input.pageDate) !== null) };
   // Otherwise what one operation or employer found is its own count: a national total beside it reads
   // as its measure (a sting's arrests beside the year's federal prosecutions), so none is shown.
-  if (!place && namesIncident(input.sentence)) {
+  // A count over years ("since 2003") is no one operation's, even where the sentence names one.
+  if (!place && namesIncident(input.sentence) && !spansYears(period)) {
     return none('The sentence counts what one operation, case or employer found; Metric Lens’s official figures for this metric are national totals of another scope, so none is shown beside it: a national count is not a figure for one case.');
   }
   // Where no period is named, the newest edition of the count stands for it, not a superseded one.
@@ -880,8 +883,10 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   // On a dated page, a figure for a period that had not begun is no context: the page could not speak of it.
   const { period, pageDate } = input;
   const levels = figures.filter((f) => !isChangeFigure(f) && fits(f) && !told(f) && (!pageDate || begunBy(f, pageDate)));
+  // A number whose noun is known gets context counting the same kind of thing or none: 84 children
+  // beside a count of arrests would read as a comparison.
   const sameKind = noun ? levels.filter((f) => seriesOf(f.measure)?.counts.includes(noun.kind)) : [];
-  const candidates = sameKind.length || share ? sameKind : levels.filter((f) => comparableUnits(f.unit, input.unit));
+  const candidates = noun || share ? sameKind : levels.filter((f) => comparableUnits(f.unit, input.unit));
   if (!candidates.length) return '';
   const { measures, weighed, index } = measuresFor(candidates);
   const fit = fitScores(weighed, saidWords(index, wordsOfSentence(input.sentence)));

@@ -672,8 +672,21 @@ describe('one operation’s own figures', () => {
     expect(c?.comparison).toMatchObject({ measure: 'fbi-occ-children-recovered', value: '84' });
   });
 
+  test('a running total over years is no one operation’s count, even where the sentence names a sting', () => {
+    const [c] = findClaims('The FBI’s Innocence Lost initiative began in 2003 and has since recovered more than 3,400 children through sting operations across the country.');
+    expect(c?.comparison).toMatchObject({ measure: 'fbi-innocence-lost-children' });
+  });
+
   test('a sting’s count of another value gets no figure of the operation series or a national one', () => {
     const [c] = findClaims('During a four-day sting in Memphis, the FBI recovered 12 children and arrested 20 men.');
     expect(c?.comparison ?? null).toBeNull();
+  });
+});
+
+describe('context of the same kind only', () => {
+  test('a count of sponsors gets no count of children for context', () => {
+    const [c] = findClaims('Case managers could not reach more than 19,000 sponsors on follow-up calls after the children were released.');
+    expect(c?.noFigure).toMatch(/counts sponsors/);
+    expect(c!.noFigure).not.toMatch(/For context/);
   });
 });
