@@ -260,13 +260,13 @@ function gate(doc: Document): () => void {
   };
 
   /** The walk has found a candidate: the background (perhaps asleep) gets ready while the walk goes on. */
-  function warmEngine() {
+  const warmEngine = () => {
     try {
       extensionApi().runtime.sendMessage({ type: 'warm-engine' }).catch(() => {});
     } catch {
       // A reloaded extension's API throws: the careful reading's own message finds out.
     }
-  }
+  };
 
   if (small) {
     judgeLines();

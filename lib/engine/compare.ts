@@ -865,8 +865,9 @@ function mismatchWords(mismatches: readonly (string | null)[], figures: readonly
 
 /**
  * The nearest related figure, where none may stand beside the number: of the metric's series the
- * one the sentence's words fit best, preferring one that counts the same kind of thing, for the
- * named period or its latest; said plainly to be for context and not the same measure.
+ * one the sentence's words fit best among those counting the same kind of thing as the number (where
+ * its noun is known), for the named period or its latest; said plainly to be for context and not the
+ * same measure.
  */
 function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: CountedNoun | null, mismatchOf: (measure: string) => Mismatch | null): string {
   const share = SHARE_UNITS.includes(input.unit);
@@ -885,8 +886,8 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   const levels = figures.filter((f) => !isChangeFigure(f) && fits(f) && !told(f) && (!pageDate || begunBy(f, pageDate)));
   // A number whose noun is known gets context counting the same kind of thing or none: 84 children
   // beside a count of arrests would read as a comparison.
-  const sameKind = noun ? levels.filter((f) => seriesOf(f.measure)?.counts.includes(noun.kind)) : [];
-  const candidates = noun || share ? sameKind : levels.filter((f) => comparableUnits(f.unit, input.unit));
+  // A share with no noun has no kind to match, so no context.
+  const candidates = noun ? levels.filter((f) => seriesOf(f.measure)?.counts.includes(noun.kind)) : share ? [] : levels;
   if (!candidates.length) return '';
   const { measures, weighed, index } = measuresFor(candidates);
   const fit = fitScores(weighed, saidWords(index, wordsOfSentence(input.sentence)));
