@@ -192,25 +192,25 @@ export function formatBrowserSummary(s: BrowserSummary, pages: readonly PageFigu
     lines.push(
       `${claims.page}, under the trace, background warm: ${claims.highlights ?? '–'} highlights for ${expected} engine claims (${claims.claimSentences} claim sentences), done ${fmt(done, 0)} ms after start (target: all within ${TARGETS.claimsPageFirstToAllMs} ms: ${verdict(done === null ? null : all && done <= TARGETS.claimsPageFirstToAllMs)}), longest task ${fmt(claims.longestTaskMs, 1)} ms (≤ ${TARGETS.longTaskMs}: ${verdict(claims.longestTaskMs === null ? null : claims.longestTaskMs <= TARGETS.longTaskMs)}), heap Δ ${fmt(claims.heapGrowthMB, 1)} MB (< ${TARGETS.claimsPageHeapMB}: ${verdict(claims.heapGrowthMB === null ? null : claims.heapGrowthMB < TARGETS.claimsPageHeapMB)})`,
     );
+    // Median of the loads' done times; none where a load never finished (it would not meet a target).
+    const mid = (xs: Array<number | null>) => {
+      const done = xs.filter((d): d is number => d !== null);
+      return done.length === xs.length && done.length ? median(done) : null;
+    };
+    const list = (xs: Array<number | null>) => xs.map((d) => fmt(d, 0)).join(', ');
     if (claims.cold) {
-      const coldDone = claims.cold.doneMs.filter((d): d is number => d !== null);
-      const coldMedian = coldDone.length ? median(coldDone) : null;
+      const coldMedian = mid(claims.cold.doneMs);
       const coldAll = claims.cold.highlights.every((h) => h === expected);
       lines.push(
-        `${claims.page}, under the trace, background asleep (service worker stopped before each load): done ${claims.cold.doneMs.map((d) => fmt(d, 0)).join(', ')} ms after start, median ${fmt(coldMedian, 0)} (target: all within ${TARGETS.claimsPageColdMs} ms: ${verdict(coldMedian === null ? null : coldAll && coldMedian <= TARGETS.claimsPageColdMs)}), highlights ${claims.cold.highlights.map((h) => h ?? '–').join(', ')}`,
+        `${claims.page}, under the trace, background asleep (service worker stopped before each load): done ${list(claims.cold.doneMs)} ms after start, median ${fmt(coldMedian, 0)} (target: all within ${TARGETS.claimsPageColdMs} ms: ${verdict(coldMedian === null ? null : coldAll && coldMedian <= TARGETS.claimsPageColdMs)}), highlights ${claims.cold.highlights.map((h) => h ?? '–').join(', ')}`,
       );
     }
     if (claims.untraced) {
       // The loads a reader's latency is judged by: the trace's sampling profiler slows the page's thread.
       const u = claims.untraced;
-      const mid = (xs: Array<number | null>) => {
-        const done = xs.filter((d): d is number => d !== null);
-        return done.length === xs.length && done.length ? median(done) : null;
-      };
       const warm = mid(u.warmDoneMs);
       const asleep = mid(u.coldDoneMs);
       const every = u.highlights.every((h) => h === expected);
-      const list = (xs: Array<number | null>) => xs.map((d) => fmt(d, 0)).join(', ');
       lines.push(
         `${claims.page}, without the trace (as a reader meets it): background warm done ${list(u.warmDoneMs)} ms, median ${fmt(warm, 0)} (target ≤ ${TARGETS.claimsPageFirstToAllMs}: ${verdict(warm === null ? null : every && warm <= TARGETS.claimsPageFirstToAllMs)}); asleep done ${list(u.coldDoneMs)} ms, median ${fmt(asleep, 0)} (target ≤ ${TARGETS.claimsPageColdMs}: ${verdict(asleep === null ? null : every && asleep <= TARGETS.claimsPageColdMs)}); highlights ${u.highlights.map((h) => h ?? '–').join(', ')}`,
       );
