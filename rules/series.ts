@@ -26,6 +26,12 @@ export const SeriesEntry = z.object({
    * field of a count ("calls that went unanswered") is no figure for the calls placed.
    */
   only: terms.optional(),
+  /**
+   * Words naming the agency or operation whose count this series is: the sentence names one, or names
+   * no agency itself and the passage before it does ("84 children were rescued throughout this
+   * operation" after "FBI agents staged Operation Cross Country").
+   */
+  by: terms.optional(),
   /** The total of several offices' counts this series is (a key of `totals`). */
   total: RuleId.optional(),
 });
@@ -46,6 +52,8 @@ export const SeriesBase = z
     countedNouns: z.record(RuleId, terms),
     /** The kinds that are sums of money: a dollar amount's noun is one of them, a count's never is. */
     moneyNouns: z.array(RuleId).min(1),
+    /** Words that name an agency or its operation: a sentence that says one speaks of it, not of one named before. */
+    agencies: terms,
     /** Totals of several offices' counts, by id (a series' `total`). */
     totals: z.record(RuleId, SeriesTotal).default({}),
     /** By measure id (a figure's `measure`). */

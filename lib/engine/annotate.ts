@@ -39,6 +39,8 @@ export interface AnnotateContext {
   hits?: SentenceHits;
   /** The predicate rule that decided, to quote the sentence's own words in the conflation. */
   predicateRule?: string | null;
+  /** The block before the passage, where the page has one: an agency named there may be the sentence's. */
+  earlier?: string;
 }
 
 export function conflationOf(predicate: PredicateId, metric: MetricEntry, words?: string): Conflation | null {
@@ -70,6 +72,12 @@ export function sentenceBefore(passage: string, start: number): string {
   return last ? text.slice(last.start, last.end) : '';
 }
 
+/** The sentence's paragraph up to it, after the paragraph before: where the agency it speaks of may have been named. */
+function textBefore(context: AnnotateContext): string {
+  const own = context.passage.slice(0, context.sentence.start);
+  return context.earlier ? `${context.earlier}\n\n${own}` : own;
+}
+
 export function annotate(
   q: FoundQuantity,
   predicate: PredicateId,
@@ -98,6 +106,7 @@ export function annotate(
             ...(context && continuesBefore(sentence) ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),
             ...(context ? { number: { start: q.start, end: q.end } } : {}),
             ...(context?.pageDate ? { pageDate: context.pageDate } : {}),
+            ...(context ? { before: textBefore(context) } : {}),
           },
           [...metric.figures, ...extraFigures],
         );

@@ -319,6 +319,8 @@ export interface ComparisonInput {
   range?: { low: number; high: number };
   /** The page's own date (YYYY-MM-DD), where known: a sentence that names no period speaks of what was known by then. */
   pageDate?: string;
+  /** The text before the sentence in its paragraph and the paragraph before: the agency a series is of may be named there. */
+  before?: string;
 }
 
 /** A sentence whose subject is what the sentence before spoke of: "That is up more than 50%", "It was $900". */
@@ -449,7 +451,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   const noun = input.number !== undefined && input.number.end <= input.sentence.length ? countedNoun(input.sentence, input.number, input.unit === 'usd') : null;
   // Only series that count what the number counts, at the stage the sentence speaks of.
   // A series' figures share its verdict: each measure is judged once, here and for the context line.
-  const claim = { noun, predicate: input.predicate, sentence: scopeText(input) };
+  const claim = { noun, predicate: input.predicate, sentence: scopeText(input), before: input.before };
   const byMeasure = new Map<string, Mismatch | null>();
   const mismatchOf = (measure: string) => {
     let why = byMeasure.get(measure);

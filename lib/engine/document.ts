@@ -148,7 +148,12 @@ function toClaim(
   const text = doc.blocks[c.block]!.text;
   const metric = s.metrics[0]!.metric;
   const predicate = s.predicates[0]?.predicate ?? c.predicate.predicate;
-  const context = { passage: text, sentence: c.sentenceSpan, pageDate, hits: c.hits, predicateRule: predicate === c.predicate.predicate ? c.predicate.ruleId : null };
+  const earlier = doc.blocks[c.block - 1]?.text;
+  const context = {
+    passage: text, sentence: c.sentenceSpan, pageDate, hits: c.hits,
+    predicateRule: predicate === c.predicate.predicate ? c.predicate.ruleId : null,
+    ...(earlier !== undefined ? { earlier } : {}),
+  };
   const note = annotate(c.q, predicate, metricById(metric), extraFigures(packs, metric), context);
   // Reasons name only what spoke for the claim: the parts against it are never read.
   const parts = contributions(model, c.evidence, metric, { positiveOnly: true });

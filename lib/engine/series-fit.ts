@@ -74,9 +74,27 @@ function cached(map: Map<string, RegExp>, key: string, terms: readonly string[])
   return p;
 }
 
+const byPatterns = new Map<string, RegExp>();
+/** Every agency a sentence may name: the shared list and each series' own `by` words. */
+const ANY_AGENCY = wordsPattern([...SERIES.agencies, ...Object.values(SERIES.series).flatMap((s) => s.by ?? [])].map(plain));
+
+/** The series' agency is the sentence's: named in it, or named before it where the sentence names no agency of its own. */
+function byAgency(measure: string, by: readonly string[], claim: { sentence: string; before?: string | undefined }): boolean {
+  const pattern = cached(byPatterns, measure, by);
+  const sentence = plain(claim.sentence);
+  if (pattern.test(sentence)) return true;
+  return claim.before !== undefined && !ANY_AGENCY.test(sentence) && pattern.test(plain(claim.before));
+}
+
 export function seriesMismatch(
   measure: string,
-  claim: { noun: CountedNoun | null; predicate?: PredicateId | undefined; sentence: string },
+  claim: {
+    noun: CountedNoun | null;
+    predicate?: PredicateId | undefined;
+    sentence: string;
+    /** The text before the sentence in its paragraph and the paragraph before, where an agency may have been named. */
+    before?: string | undefined;
+  },
 ): Mismatch | null {
   const s = seriesOf(measure);
   if (!s) return null;
@@ -85,6 +103,7 @@ export function seriesMismatch(
   if (s.stages && claim.predicate && claim.predicate !== 'other' && !s.stages.includes(claim.predicate)) return 'stage';
   // "placed 15,000 follow-up calls" is not the count of calls that went unanswered.
   if (s.only && !cached(onlyPatterns, measure, s.only).test(plain(claim.sentence))) return 'field';
+  if (s.by && !byAgency(measure, s.by, claim)) return 'field';
   if (s.notWith) {
     const text = plain(claim.sentence);
     const own = s.words ? cached(ownWordsPatterns, measure, s.words).test(text) : false;

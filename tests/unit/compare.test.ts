@@ -677,6 +677,17 @@ describe('one operation’s own figures', () => {
     expect(c?.comparison).toMatchObject({ measure: 'fbi-innocence-lost-children' });
   });
 
+  test('the agency named in the paragraph before is the one a sentence without its own speaks of', () => {
+    const first = 'FBI agents and local officers staged a four-day nationwide sting against child sex trafficking.';
+    const [own] = findClaims(`${first}\n\n84 children were recovered during this operation, officials said.`);
+    expect(own?.comparison).toMatchObject({ measure: 'fbi-occ-children-recovered', value: '84' });
+    const [other] = findClaims(`${first}\n\nCounty police recovered 84 children during this operation, officials said.`);
+    expect(other?.metric).toBe('law_enforcement_cases');
+    expect(other!.comparison?.measure).not.toBe('fbi-occ-children-recovered');
+    const [alone] = findClaims('84 children were recovered during this operation, officials said.');
+    expect(alone?.noFigure).toMatch(/does not say its number is/);
+  });
+
   test('a sting’s count of another value gets no figure of the operation series or a national one', () => {
     const [c] = findClaims('During a four-day sting in Memphis, the FBI recovered 12 children and arrested 20 men.');
     expect(c?.comparison ?? null).toBeNull();

@@ -86,6 +86,21 @@ describe('which series may stand beside the number', () => {
     // A user's figure of a series the data does not describe is never held back.
     expect(seriesMismatch('a-users-own-series', { noun: { kind: 'call', word: 'calls' }, predicate: 'missing', sentence })).toBeNull();
   });
+
+  test('an agency’s series: the agency named in the sentence, or before it where the sentence names none', () => {
+    const child = { kind: 'child', word: 'children' };
+    const sentence = 'Agents recovered 40 children during the operation.';
+    const before = 'Federal Bureau of Investigation agents ran a four-day sting in twelve cities.';
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: 'FBI agents recovered 40 children.' })).toBeNull();
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence })).toBe('field');
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence, before })).toBeNull();
+    // A sentence that names its own agency speaks of that one, not of the one named before.
+    const police = 'State police recovered 40 children during the operation.';
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: police, before })).toBe('field');
+    const dhs = 'Homeland Security agents recovered 40 children during the operation.';
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: dhs, before })).toBe('field');
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence, before: 'The sting ran in twelve cities.' })).toBe('field');
+  });
 });
 
 function fig(id: string, measure: string, label: string, number: number, period: string, from: string, to: string, unit: Unit = 'count'): Figure {
