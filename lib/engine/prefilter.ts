@@ -4,7 +4,7 @@
 
 /** Digits, or the number words and vague quantities the quantity parser knows ("multibillion-dollar" too). */
 export const QUANTITY_HINT =
-  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|(?:multi-?)?(?:millions?|billions?)|dozens?|half|third|quarter|fifths?|majority|doubled|tripled|quadrupled|twice|scores|(?:two|three|four|five|ten)fold)\b/i;
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|(?:multi-?)?(?:millions?|billions?)|dozens?|half|third|quarter|(?:fifth|sixth|eighth|tenth)s?|majority|doubled|tripled|quadrupled|doubling|tripling|twice|scores|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)fold)\b/i;
 
 /** Words that put a text near the domain: children, trafficking, smuggling, the border, the agencies (ORR's "referrals", a trafficker's "pimp"). */
 export const TOPIC_HINT =
