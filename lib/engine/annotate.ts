@@ -41,6 +41,8 @@ export interface AnnotateContext {
   predicateRule?: string | null;
   /** The block before the passage, where the page has one: an agency named there may be the sentence's. */
   earlier?: string;
+  /** The sentence's quantities, where already read (offsets into the sentence). */
+  quantities?: readonly FoundQuantity[];
 }
 
 export function conflationOf(predicate: PredicateId, metric: MetricEntry, words?: string): Conflation | null {
@@ -107,6 +109,7 @@ export function annotate(
             ...(context ? { number: { start: q.start, end: q.end } } : {}),
             ...(context?.pageDate ? { pageDate: context.pageDate } : {}),
             ...(context ? { before: textBefore(context) } : {}),
+            ...(context?.quantities ? { quantities: context.quantities } : {}),
           },
           [...metric.figures, ...extraFigures],
         );

@@ -26,6 +26,8 @@ export interface Candidate {
   /** The sentence's span in the block's text, and its rule hits (the annotation quotes its words). */
   sentenceSpan: { start: number; end: number };
   hits: SentenceHits;
+  /** Every quantity of the sentence as read, dates and ages too (shared by its candidates; the comparison reads them). */
+  sentenceQuantities: readonly FoundQuantity[];
 }
 
 /** Sentences before and after a number in which a topic word lets it be a candidate. */
@@ -47,7 +49,8 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
     if (!near && heading >= 0) near = TOPIC_HINT.test(doc.blocks[heading]!.text);
     if (!near) return;
     // Most sentences hold only years and dates: the rule scan waits until a number may count something.
-    const counted = findQuantities(s.text).filter((q) => q.nonClaim === null);
+    const read = findQuantities(s.text);
+    const counted = read.filter((q) => q.nonClaim === null);
     if (!counted.length) return;
     const hits = reading.hitsAt(i);
     const quantities = counted.filter(
@@ -88,6 +91,7 @@ export function findCandidates(reading: DocReading, rules: CompiledRules, knownC
         evidence,
         sentenceSpan: { start: s.start, end: s.end },
         hits,
+        sentenceQuantities: read,
       });
     });
   });

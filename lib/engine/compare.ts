@@ -6,7 +6,7 @@ import type { ClaimPeriod, Comparison, PredicateId, Unit } from '../contract';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
-import { findQuantities } from './quantity';
+import { findQuantities, type FoundQuantity } from './quantity';
 import { unreadPeriod } from './period';
 import { countedNoun, type CountedNoun, type Mismatch, officeOnly, seriesMismatch, seriesOf, seriesWords } from './series-fit';
 import { alternation } from './term-pattern';
@@ -321,6 +321,8 @@ export interface ComparisonInput {
   pageDate?: string;
   /** The text before the sentence in its paragraph and the paragraph before: the agency a series is of may be named there. */
   before?: string;
+  /** The sentence's quantities, where already read (offsets into `sentence`): its other numbers may be the whole the number is a part of. */
+  quantities?: readonly FoundQuantity[];
 }
 
 /** A sentence whose subject is what the sentence before spoke of: "That is up more than 50%", "It was $900". */
@@ -577,10 +579,11 @@ function partScope(input: ComparisonInput, c: Comparison, noun: CountedNoun | nu
   const value = input.value;
   if (input.number && c.number !== null && value !== null && value !== undefined && value > 0) {
     // The whole is named near the number: a window around it keeps a long sentence of many numbers linear.
-    const from = Math.max(0, input.number.start - PART_WINDOW);
-    const window = input.sentence.slice(from, input.number.end + PART_WINDOW);
-    const own = { start: input.number.start - from, end: input.number.end - from };
-    for (const q of findQuantities(window)) {
+    const from = input.number.start - PART_WINDOW;
+    const to = input.number.end + PART_WINDOW;
+    const own = input.number;
+    for (const q of input.quantities ?? findQuantities(input.sentence)) {
+      if (q.end <= from || q.start >= to) continue;
       if (q.nonClaim !== null || q.vague || (q.start < own.end && own.start < q.end)) continue;
       if (!comparableUnits(q.unit, input.unit) || q.low === null || q.high === null) continue;
       const holds = c.number >= q.low / WHOLE_RATIO && c.number <= q.high * WHOLE_RATIO;
@@ -596,15 +599,25 @@ function partScope(input: ComparisonInput, c: Comparison, noun: CountedNoun | nu
   return '';
 }
 
-const wordIn = (word: string, text: string) => new RegExp(`(?:^|[^\\p{L}])${word}(?![\\p{L}])`, 'iu').test(text);
+/** Each word's pattern, made once: labels and sentences are asked about the same few words for every claim. */
+const wordPatterns = new Map<string, RegExp>();
+function wordIn(word: string, text: string): boolean {
+  let p = wordPatterns.get(word);
+  if (!p) wordPatterns.set(word, (p = new RegExp(`(?:^|[^\\p{L}])${word}(?![\\p{L}])`, 'iu')));
+  return p.test(text);
+}
 
 /** A nationality as the people it names ("Mexican migrants", "Cuban nationals"), not "Mexican cartels". */
 const ORIGIN_PEOPLE = new Map(
   COMPARISON_POLICY.origins.map((o) => [o.people, new RegExp(`(?:^|[^\\p{L}])${o.people}\\s+(?:migrants|immigrants|nationals|citizens|children|minors|families|adults|people|asylum seekers)(?![\\p{L}])`, 'iu')]),
 );
 
+/** Any of those words, tested first: most clauses name no nationality, and one test says so. */
+const ANY_ORIGIN_PEOPLE = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.origins.map((o) => o.people))})\\s`, 'iu');
+
 /** Where the clause speaks of one nationality ("Mexican migrants") and the figure's label of none: the figure is for all, for scale. */
 function originScope(clause: string, label: string): string {
+  if (!ANY_ORIGIN_PEOPLE.test(clause)) return '';
   const origin = COMPARISON_POLICY.origins.find((o) => ORIGIN_PEOPLE.get(o.people)!.test(clause) && !wordIn(o.people, label) && !wordIn(o.country, label));
   if (!origin) return '';
   const people = origin.people[0]!.toUpperCase() + origin.people.slice(1);

@@ -152,6 +152,7 @@ function toClaim(
   const context = {
     passage: text, sentence: c.sentenceSpan, pageDate, hits: c.hits,
     predicateRule: predicate === c.predicate.predicate ? c.predicate.ruleId : null,
+    quantities: c.sentenceQuantities,
     ...(earlier !== undefined ? { earlier } : {}),
   };
   const note = annotate(c.q, predicate, metricById(metric), extraFigures(packs, metric), context);
