@@ -440,7 +440,13 @@ const UNIT_PLURALS: Record<Unit, string> = { count: 'counts', percent: 'shares',
 
 const CHANGE_LABEL = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.changeLabels)})(?![\\p{L}])`, 'iu');
 /** A figure that is itself a change ("Rise in the number of detected victims compared with 2019"). */
-const isChangeFigure = (f: Figure) => CHANGE_LABEL.test(f.label);
+/** Per figure object, read once: every claim of a metric asks it of all the metric's figures. */
+const changeFigures = new WeakMap<Figure, boolean>();
+function isChangeFigure(f: Figure): boolean {
+  let change = changeFigures.get(f);
+  if (change === undefined) changeFigures.set(f, (change = CHANGE_LABEL.test(f.label)));
+  return change;
+}
 
 export function compareClaim(input: ComparisonInput, figures: readonly Figure[]): ComparisonChoice {
   if (!figures.length) return none('No official dataset stands behind this kind of figure in Metric Lens, so there is no official figure to show beside it.');

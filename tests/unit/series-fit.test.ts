@@ -87,6 +87,19 @@ describe('which series may stand beside the number', () => {
     expect(seriesMismatch('a-users-own-series', { noun: { kind: 'call', word: 'calls' }, predicate: 'missing', sentence })).toBeNull();
   });
 
+  test('victims and offenders are counts of their own: neither stands beside the other', () => {
+    const victims = 'Homeland Security agents assisted 700 victims of trafficking.';
+    const noun = countedNoun(victims, at(victims, '700'), false);
+    expect(noun?.kind).toBe('victim');
+    expect(seriesMismatch('dhs-ht-victims-assisted', { noun, sentence: victims })).toBeNull();
+    expect(seriesMismatch('dhs-hsi-ht-arrests', { noun, sentence: victims })).toBe('noun');
+    const offenders = 'Homeland Security agents arrested 700 suspects.';
+    const suspects = countedNoun(offenders, at(offenders, '700'), false);
+    expect(suspects?.kind).toBe('offender');
+    expect(seriesMismatch('dhs-hsi-ht-arrests', { noun: suspects, sentence: offenders })).toBeNull();
+    expect(seriesMismatch('dhs-ht-victims-assisted', { noun: suspects, sentence: offenders })).toBe('noun');
+  });
+
   test('an agency’s series: the agency named in the sentence, or before it where the sentence names none', () => {
     const child = { kind: 'child', word: 'children' };
     const sentence = 'Agents recovered 40 children during the operation.';
