@@ -439,9 +439,9 @@ const UNIT_NAMES: Record<Unit, string> = { count: 'a count', percent: 'a percent
 const UNIT_PLURALS: Record<Unit, string> = { count: 'counts', percent: 'shares', ratio: 'shares', usd: 'dollar amounts', other: 'other units' };
 
 const CHANGE_LABEL = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.changeLabels)})(?![\\p{L}])`, 'iu');
-/** A figure that is itself a change ("Rise in the number of detected victims compared with 2019"). */
-/** Per figure object, read once: every claim of a metric asks it of all the metric's figures. */
+/** Change figures by figure object, each label read once: every claim of a metric asks it of all the metric's figures. */
 const changeFigures = new WeakMap<Figure, boolean>();
+/** A figure that is itself a change ("Rise in the number of detected victims compared with 2019"). */
 function isChangeFigure(f: Figure): boolean {
   let change = changeFigures.get(f);
   if (change === undefined) changeFigures.set(f, (change = CHANGE_LABEL.test(f.label)));
