@@ -8,7 +8,7 @@ import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
 import { findQuantities, type FoundQuantity } from './quantity';
 import { unreadPeriod } from './period';
-import { countedNoun, type CountedNoun, type Mismatch, officeOnly, seriesMismatch, seriesOf, seriesWords } from './series-fit';
+import { countedNoun, type CountedNoun, type Mismatch, namesAgency, officeOnly, seriesMismatch, seriesOf, seriesWords } from './series-fit';
 import { alternation } from './term-pattern';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
@@ -412,6 +412,14 @@ export function namesPlace(clause: string, sentence = clause): boolean {
 }
 
 const YEAR_DAYS = 365.25;
+/**
+ * Whether the sentence goes on about an operation named before it: "5 men were arrested" after "the
+ * sting operation" names no agency and no period of its own, so its count is that operation's.
+ */
+function continuesIncident(input: ComparisonInput, period: ClaimPeriod | null): boolean {
+  return period === null && input.before !== undefined && !namesAgency(input.sentence) && namesIncident(input.before);
+}
+
 /** Whether a named period runs over more than a year, or on from a date ("since 2003"). */
 const spansYears = (p: ClaimPeriod | null) => p !== null && (p.to === null || days(p.from, p.to) > YEAR_DAYS);
 /** Whole years between a figure's period and the claim's (0 where they overlap). */
@@ -527,7 +535,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   // Otherwise what one operation or employer found is its own count: a national total beside it reads
   // as its measure (a sting's arrests beside the year's federal prosecutions), so none is shown.
   // A count over years ("since 2003") is no one operation's, even where the sentence names one.
-  if (!place && namesIncident(input.sentence) && !spansYears(period)) {
+  if (!place && (namesIncident(input.sentence) || continuesIncident(input, period)) && !spansYears(period)) {
     return none('The sentence counts what one operation, case or employer found; Metric Lens’s official figures for this metric are national totals of another scope, so none is shown beside it: a national count is not a figure for one case.');
   }
   // Where no period is named, the newest edition of the count stands for it, not a superseded one.
@@ -751,7 +759,10 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: Compa
   const statement = holds
     ? `No official figure for ${periodLabel(period)} alone in Metric Lens; this figure covers all of ${nearest.period}, a longer period that holds it.`
     : `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`;
-  return { comparison: describe(nearest, false, 'nearest', statement) };
+  // A running total only grows: one counted to an earlier day is smaller for that reason alone.
+  const earlierTotal = isRunningTotal(measure) && (period.to === null || nearest.periodEnd < period.to);
+  const running = earlierTotal ? ` It is a running total up to ${dayWords(nearest.periodEnd)}; one counted later includes more, so the two also differ by the time between them.` : '';
+  return { comparison: describe(nearest, false, 'nearest', statement + running) };
 }
 
 /** Whether the sentence names, as words, the first and last month of a figure that spans less than a year. */

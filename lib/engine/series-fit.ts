@@ -78,12 +78,15 @@ const byPatterns = new Map<string, RegExp>();
 /** Every agency a sentence may name: the shared list and each series' own `by` words. */
 const ANY_AGENCY = wordsPattern([...SERIES.agencies, ...Object.values(SERIES.series).flatMap((s) => s.by ?? [])].map(plain));
 
+/** Whether the sentence names an agency or an operation of its own. */
+export const namesAgency = (sentence: string) => ANY_AGENCY.test(plain(sentence));
+
 /** The series' agency is the sentence's: named in it, or named before it where the sentence names no agency of its own. */
 function byAgency(measure: string, by: readonly string[], claim: { sentence: string; before?: string | undefined }): boolean {
   const pattern = cached(byPatterns, measure, by);
   const sentence = plain(claim.sentence);
   if (pattern.test(sentence)) return true;
-  return claim.before !== undefined && !ANY_AGENCY.test(sentence) && pattern.test(plain(claim.before));
+  return claim.before !== undefined && !namesAgency(claim.sentence) && pattern.test(plain(claim.before));
 }
 
 export function seriesMismatch(

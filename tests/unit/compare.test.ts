@@ -688,6 +688,22 @@ describe('one operation’s own figures', () => {
     expect(alone?.noFigure).toMatch(/does not say its number is/);
   });
 
+  test('a sentence that goes on about the operation named before it counts what that operation found', () => {
+    const first = 'FBI agents staged a four-day nationwide sting operation against child sex trafficking.';
+    const [c] = findClaims(`${first}\n\nOfficials said 5 men were arrested for soliciting a minor.`);
+    expect(c?.comparison ?? null).toBeNull();
+    expect(c?.noFigure).toMatch(/one operation/);
+    // A period of its own says the sentence has moved on from the operation.
+    const [dated] = findClaims(`${first}\n\nOfficials said 5 men were arrested for soliciting a minor in 2021.`);
+    expect(dated?.noFigure ?? '').not.toMatch(/one operation/);
+  });
+
+  test('a running total counted to an earlier day is said to be one', () => {
+    const [c] = findClaims('The FBI’s Innocence Lost initiative, which began in 2003, has since recovered more than 6,500 children.');
+    expect(c?.comparison).toMatchObject({ measure: 'fbi-innocence-lost-children', periodMatch: 'nearest' });
+    expect(c!.comparison!.statement).toMatch(/running total up to \d+ \w+ 20\d\d; one counted later includes more/);
+  });
+
   test('a sting’s count of another value gets no figure of the operation series or a national one', () => {
     const [c] = findClaims('During a four-day sting in Memphis, the FBI recovered 12 children and arrested 20 men.');
     expect(c?.comparison ?? null).toBeNull();
