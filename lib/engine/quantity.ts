@@ -112,15 +112,20 @@ const PATTERNS: { kind: string; source: string }[] = [
   { kind: 'count', source: `\\b(?!one\\b)${WORD_NUMBER}\\b(?:\\s\\(\\d[\\d,]*\\))?` },
 ];
 
+/**
+ * Where a quantity may start: at a digit or "$", or where no letter or digit stands before (a word's
+ * start). Every pattern starts at one of these; tested first, the rest of a word costs one look back.
+ */
+const STARTS = '(?:(?<![A-Za-z0-9])|(?=[\\d$]))';
 // Plain capture groups, one per pattern: a named group would cost a groups object per match.
 const MASTER = new RegExp(
-  PATTERNS.map((p) => `(${p.source})`).join('|'),
+  `${STARTS}(?:${PATTERNS.map((p) => `(${p.source})`).join('|')})`,
   'gi',
 );
 const RANGE_KINDS = new Set(['money-range', 'percent-range', 'count-range']);
 /** The same patterns with the ranges left out (each keeps its group, never matching): for a change's two levels. */
 const NO_RANGE = new RegExp(
-  PATTERNS.map((p) => `(${RANGE_KINDS.has(p.kind) ? `(?!)(?:${p.source})` : p.source})`).join('|'),
+  `${STARTS}(?:${PATTERNS.map((p) => `(${RANGE_KINDS.has(p.kind) ? `(?!)(?:${p.source})` : p.source})`).join('|')})`,
   'gi',
 );
 /** The capture group that holds each pattern: after its own group, a pattern's inner groups count too. */

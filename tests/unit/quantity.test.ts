@@ -231,3 +231,14 @@ describe('counts that look like pages, ages or years stay counts', () => {
     expect(findQuantities('Costs rose, in 2019 dollars, for each shelter.').find((q) => q.raw === '2019')?.unit).not.toBe('usd');
   });
 });
+
+describe('a quantity starts at a word’s start or a digit', () => {
+  test('the end of another word is no number word: "written thousands" is not "ten thousand"', () => {
+    expect(only('A judge has written thousands of rulings on migrant children.')).toMatchObject({ raw: 'thousands', low: 1_000, high: 9_999 });
+    expect(only('Often hundreds of children wait at the border.')).toMatchObject({ raw: 'hundreds', low: 100, high: 999 });
+  });
+
+  test('digits still start anywhere, so a fiscal year glued to its letters is read as a year', () => {
+    expect(findQuantities('In FY2019 agents apprehended 76,020 children.').map((q) => q.raw)).toEqual(['FY2019', '76,020']);
+  });
+});
