@@ -30,6 +30,10 @@ export const ComparisonPolicy = z.object({
   farYears: z.number().positive(),
   /** Metrics whose series count the same thing by different offices: the main one may stand for an unnamed one. */
   mainStandsIn: z.array(MetricId),
+  /** Metrics whose figures are worldwide: beside a count for one country they stand for scale only. */
+  worldwide: z.array(MetricId),
+  /** Names of one country after a place word ("into the United States", "in the U.S."): such a count is no worldwide figure. */
+  countries: terms,
   /**
    * Subgroups a number may count ("girls", "boys"): a figure whose label names none of the group's
    * words counts the whole, and stands beside the number for scale only.

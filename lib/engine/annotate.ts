@@ -104,6 +104,7 @@ export function annotate(
             value: q.value,
             ...(!q.vague && q.low !== null && q.high !== null && q.low < q.high ? { range: { low: q.low, high: q.high } } : {}),
             mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id),
+            worldwide: COMPARISON_POLICY.worldwide.includes(metric.id),
             // Only a sentence that continues the one before needs it: the split is not paid for every claim.
             ...(context && continuesBefore(sentence) ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),
             ...(context ? { number: { start: q.start, end: q.end } } : {}),

@@ -319,6 +319,8 @@ export interface ComparisonInput {
   range?: { low: number; high: number };
   /** The page's own date (YYYY-MM-DD), where known: a sentence that names no period speaks of what was known by then. */
   pageDate?: string;
+  /** Whether the metric's figures are worldwide (see rules/comparison.json): a count for one country beside them is for scale. */
+  worldwide?: boolean;
   /** The text before the sentence in its paragraph and the paragraph before: the agency a series is of may be named there. */
   before?: string;
   /** The sentence's quantities, where already read (offsets into `sentence`): its other numbers may be the whole the number is a part of. */
@@ -375,6 +377,8 @@ export type ComparisonChoice = { comparison: Comparison; noFigure?: undefined } 
 const HEDGE = '(?:\\s+(?:by|about|roughly|nearly|almost|some|around|more than|over|just over|just under))*';
 const CHANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}'’]|(?=['’]))(?:${alternation(COMPARISON_POLICY.changeBefore)})${HEDGE}\\s*$`, 'iu');
 const CHANGE_AFTER = new RegExp(`^\\s*(?:${alternation(COMPARISON_POLICY.changeAfter)})(?![\\p{L}])`, 'iu');
+/** One country after a place word: "trafficked into the United States", "victims in the UK". */
+const COUNTRY = new RegExp(`(?:^|[^\\p{L}])(?:${alternation([...COMPARISON_POLICY.placeBefore, 'into'])})\\s+(?:${alternation(COMPARISON_POLICY.countries)})(?![\\p{L}])`, 'iu');
 const PLACE = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.placeBefore)})\\s+(?:${alternation(COMPARISON_POLICY.places)})(?![\\p{L}])`, 'iu');
 
 // A state that opens the sentence as what counts ("California, which …, topped the list with 979
@@ -526,7 +530,13 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   }
   // One state's or city's count beside a national total is not a comparison; the national one is scale.
   const place = namesPlace(clause, input.sentence);
-  const scope = place ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. ' : '';
+  // The same for one country beside a worldwide estimate.
+  const country = !place && input.worldwide === true && COUNTRY.test(clause);
+  const scope = place
+    ? 'The sentence counts one state or place; this is a national figure, for scale only, not one for that place. '
+    : country
+      ? 'The sentence counts one country; this is a worldwide figure, for scale only, not one for that country. '
+      : '';
   // A figure of the very value the sentence gives is the one it quotes where the sentence names no
   // period of its own (or only the one before does: "as of January, 233,000 …. Another 43,000 …").
   const dated = period !== null && input.sentence.includes(period.raw);
@@ -535,7 +545,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   // Otherwise what one operation or employer found is its own count: a national total beside it reads
   // as its measure (a sting's arrests beside the year's federal prosecutions), so none is shown.
   // A count over years ("since 2003") is no one operation's, even where the sentence names one.
-  if (!place && (namesIncident(input.sentence) || continuesIncident(input, period)) && !spansYears(period)) {
+  if (!scope && (namesIncident(input.sentence) || continuesIncident(input, period)) && !spansYears(period)) {
     return none('The sentence counts what one operation, case or employer found; Metric Lens’s official figures for this metric are national totals of another scope, so none is shown beside it: a national count is not a figure for one case.');
   }
   // Where no period is named, the newest edition of the count stands for it, not a superseded one.

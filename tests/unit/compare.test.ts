@@ -710,6 +710,24 @@ describe('one operation’s own figures', () => {
   });
 });
 
+describe('one country beside a worldwide estimate', () => {
+  test('the worldwide figure is shown for scale only, and said to be worldwide', () => {
+    const [c] = findClaims('About 12,000 children are thought to be trafficked into the United States each year, advocates claim.');
+    expect(c?.metric).toBe('global_estimates');
+    expect(c?.comparison?.statement).toMatch(/^The sentence counts one country; this is a worldwide figure, for scale only/);
+  });
+});
+
+describe('the trafficking hotline is not NCMEC', () => {
+  test('reports to NCMEC’s CyberTipline meet no count of the hotline’s cases', () => {
+    const [c] = findClaims('NCMEC received more than 32 million reports of suspected child sexual exploitation to its CyberTipline in 2022.');
+    expect(c?.metric).toBe('hotline_reports');
+    expect(c!.comparison?.measure ?? '').not.toMatch(/hotline/);
+    const [hotline] = findClaims('The trafficking hotline identified 10,500 situations of human trafficking in 2019.');
+    expect(hotline?.comparison?.measure).toMatch(/hotline/);
+  });
+});
+
 describe('context of the same kind only', () => {
   test('a count of sponsors gets no count of children for context', () => {
     const [c] = findClaims('Case managers could not reach more than 19,000 sponsors on follow-up calls after the children were released.');
