@@ -768,11 +768,18 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: Compa
   const holds = period.to !== null && nearest.periodStart <= period.from && nearest.periodEnd >= period.to;
   const statement = holds
     ? `No official figure for ${periodLabel(period)} alone in Metric Lens; this figure covers all of ${nearest.period}, a longer period that holds it.`
-    : `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}.`;
+    : `No official figure for ${periodLabel(period)} in Metric Lens; nearest: ${nearest.period}${yearsAway(nearest, period, apart)}.`;
   // A running total only grows: one counted to an earlier day is smaller for that reason alone.
   const earlierTotal = isRunningTotal(measure) && (period.to === null || nearest.periodEnd < period.to);
   const running = earlierTotal ? ` It is a running total up to ${dayWords(nearest.periodEnd)}; one counted later includes more, so the two also differ by the time between them.` : '';
   return { comparison: describe(nearest, false, 'nearest', statement + running) };
+}
+
+/** How far the nearest figure is, where it is years away: "(15 years earlier)" says what "nearest" may hide. */
+function yearsAway(f: Figure, p: ClaimPeriod, apart: number): string {
+  const years = Math.round(apart);
+  if (years < 2) return '';
+  return ` (${years} years ${f.periodEnd < p.from ? 'earlier' : 'later'})`;
 }
 
 /** Whether the sentence names, as words, the first and last month of a figure that spans less than a year. */

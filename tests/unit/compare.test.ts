@@ -58,6 +58,13 @@ describe('the official figure shown', () => {
     expect(c!.statement).toBe('No official figure for FY2016 in Metric Lens; nearest: FY2018.');
   });
 
+  test('a nearest figure years away says how many', () => {
+    const sentence = 'Agents apprehended 60,000 children in FY2024.';
+    const c = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number: { start: 19, end: 25 } }, PATROL);
+    expect(c?.periodMatch).toBe('nearest');
+    expect(c!.statement).toMatch(/; nearest: FY2021 \(2 years earlier\)\.$/);
+  });
+
   test('a calendar year is not the fiscal year of the same number', () => {
     const sentence = 'Agents apprehended 71,000 children in 2019.';
     const period = periodIn(sentence);
