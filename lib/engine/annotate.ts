@@ -74,10 +74,13 @@ export function sentenceBefore(passage: string, start: number): string {
   return last ? text.slice(last.start, last.end) : '';
 }
 
+/** How far back an agency named before the sentence is looked for, in each of the two paragraphs: a paragraph, not a page. */
+const BEFORE_REACH = 1_500;
+
 /** The sentence's paragraph up to it, after the paragraph before: where the agency it speaks of may have been named. */
 function textBefore(context: AnnotateContext): string {
-  const own = context.passage.slice(0, context.sentence.start);
-  return context.earlier ? `${context.earlier}\n\n${own}` : own;
+  const own = context.passage.slice(Math.max(0, context.sentence.start - BEFORE_REACH), context.sentence.start);
+  return context.earlier ? `${context.earlier.slice(-BEFORE_REACH)}\n\n${own}` : own;
 }
 
 export function annotate(
