@@ -377,9 +377,12 @@ export type ComparisonChoice = { comparison: Comparison; noFigure?: undefined } 
 const HEDGE = '(?:\\s+(?:by|about|roughly|nearly|almost|some|around|more than|over|just over|just under))*';
 const CHANGE_BEFORE = new RegExp(`(?:^|[^\\p{L}'’]|(?=['’]))(?:${alternation(COMPARISON_POLICY.changeBefore)})${HEDGE}\\s*$`, 'iu');
 const CHANGE_AFTER = new RegExp(`^\\s*(?:${alternation(COMPARISON_POLICY.changeAfter)})(?![\\p{L}])`, 'iu');
-/** One country after a place word: "trafficked into the United States", "victims in the UK". */
-const COUNTRY = new RegExp(`(?:^|[^\\p{L}])(?:${alternation([...COMPARISON_POLICY.placeBefore, 'into'])})\\s+(?:${alternation(COMPARISON_POLICY.countries)})(?![\\p{L}])`, 'iu');
-const PLACE = new RegExp(`(?:^|[^\\p{L}])(?:${alternation(COMPARISON_POLICY.placeBefore)})\\s+(?:${alternation(COMPARISON_POLICY.places)})(?![\\p{L}])`, 'iu');
+/** One of `names` after a word that introduces a place ("in", "from"). */
+const afterPlaceWord = (placeWords: readonly string[], names: readonly string[]) =>
+  new RegExp(`(?:^|[^\\p{L}])(?:${alternation(placeWords)})\\s+(?:${alternation(names)})(?![\\p{L}])`, 'iu');
+/** One country: "trafficked into the United States", "victims in the UK". */
+const COUNTRY = afterPlaceWord([...COMPARISON_POLICY.placeBefore, 'into'], COMPARISON_POLICY.countries);
+const PLACE = afterPlaceWord(COMPARISON_POLICY.placeBefore, COMPARISON_POLICY.places);
 
 // A state that opens the sentence as what counts ("California, which …, topped the list with 979
 // cases"; not "Texas officials said …"), or owns the count ("Ohio's 210 cases"), places it as surely

@@ -86,7 +86,7 @@ function byAgency(measure: string, by: readonly string[], claim: { sentence: str
   const pattern = cached(byPatterns, measure, by);
   const sentence = plain(claim.sentence);
   if (pattern.test(sentence)) return true;
-  return claim.before !== undefined && !namesAgency(claim.sentence) && pattern.test(plain(claim.before));
+  return claim.before !== undefined && !ANY_AGENCY.test(sentence) && pattern.test(plain(claim.before));
 }
 
 export function seriesMismatch(
