@@ -14,6 +14,12 @@ export function parseMetricBase(data: unknown, path = METRICS_PATH): MetricBase 
   for (const [i, entry] of base.metrics.entries()) {
     if (seen.has(entry.id)) throw new Error(`${path}: metrics[${i}] repeats metric "${entry.id}"`);
     seen.add(entry.id);
+    // A caveat about a series speaks of one of this metric's own: a misspelt measure would silently never apply.
+    const measures = new Set(entry.figures.map((f) => f.measure));
+    for (const caveat of entry.caveats) {
+      const unknown = caveat.when?.measures?.filter((m) => !measures.has(m)) ?? [];
+      if (unknown.length > 0) throw new Error(`${path}: caveat "${caveat.id}" of "${entry.id}" names no figure's measure: ${unknown.join(', ')}`);
+    }
   }
   const missing = METRIC_IDS.filter((id) => !seen.has(id));
   if (missing.length > 0) throw new Error(`${path}: no entry for metric(s) ${missing.join(', ')}`);

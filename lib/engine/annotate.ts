@@ -119,7 +119,7 @@ export function annotate(
         );
   const comparison = choice?.comparison ?? null;
   const noFigure = choice ? choice.noFigure : ONE_OFF;
-  const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period });
+  const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period, measure: comparison?.measure ?? null });
   return {
     metricName: metric.name,
     caveats: caveats.map((c) => c.text),

@@ -1,7 +1,7 @@
 // Which of a metric's caveats speak to this sentence, most specific first. A
 // caveat's `when` conditions must all hold; one without conditions always
-// applies and comes after those written for this predicate, unit, wording or
-// period. A period condition the sentence cannot settle (it names no period)
+// applies and comes after those written for this predicate, unit, wording,
+// period or the series of the figure shown. A period condition the sentence cannot settle (it names no period)
 // keeps the caveat, after the general ones.
 import type { ClaimPeriod, PredicateId, Unit } from '../contract';
 import type { Caveat } from '../../rules/schema';
@@ -13,6 +13,8 @@ export interface CaveatContext {
   predicate: PredicateId;
   unit: Unit;
   period: ClaimPeriod | null;
+  /** The measure of the official figure shown beside the claim, if one is. */
+  measure?: string | null;
 }
 
 /** Whether a term (words, `*` for any ending) occurs in the tokens, word by word. */
@@ -44,6 +46,10 @@ function rank(caveat: Caveat, ctx: CaveatContext, tokens: readonly string[]): nu
   }
   if (when.terms) {
     if (!when.terms.some((t) => hasTerm(tokens, t))) return null;
+    held++;
+  }
+  if (when.measures) {
+    if (!ctx.measure || !when.measures.includes(ctx.measure)) return null;
     held++;
   }
   if (when.periodFrom || when.periodTo) {

@@ -398,6 +398,14 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
     expect(ids('hotline_reports', 'One in six runaways reported to NCMEC were likely victims.', 'ratio')).toContain('hotline.ncmec');
   });
 
+  test('a figure with no dataset gets the caveat of what its words usually stand for', () => {
+    expect(ids('unsourced', 'Some 300,000 children remain unaccounted for.', 'count')[0]).toBe('unsourced.whereabouts');
+    expect(ids('unsourced', 'Some 300,000 children are trafficked every year.', 'count')).not.toContain('unsourced.whereabouts');
+    expect(ids('unsourced', 'Fewer than 1 in 50 victims are ever rescued.', 'ratio')[0]).toBe('unsourced.rescued');
+    expect(ids('other', 'On Monday 4,000 children were in custody at the border.', 'count')[0]).toBe('other.snapshot');
+    expect(ids('other', 'Volunteers handed out 4,000 backpacks to children.', 'count')).not.toContain('other.snapshot');
+  });
+
   test('the two meanings of “38 per cent” are pointed out where a sentence says 38 percent', () => {
     expect(ids('detected_victim_shares', 'Women and girls were 61 percent of detected victims.', 'percent')).not.toContain('detected.38');
     expect(ids('detected_victim_shares', 'Children were 38 percent of detected victims.', 'percent')).toContain('detected.38');
@@ -740,5 +748,44 @@ describe('context of the same kind only', () => {
     const [c] = findClaims('Case managers could not reach more than 19,000 sponsors on follow-up calls after the children were released.');
     expect(c?.noFigure).toMatch(/counts sponsors/);
     expect(c!.noFigure).not.toMatch(/For context/);
+  });
+});
+
+describe('the CyberTipline and the trafficking hotline are different counts', () => {
+  const all = (text: string) => findClaims(text);
+
+  test('reports to NCMEC meet NCMEC’s count for the year, with its caveat first', () => {
+    const [c] = all('In 2021, NCMEC’s CyberTipline received more than 29 million reports of suspected child sexual exploitation.');
+    expect(c?.metric).toBe('hotline_reports');
+    expect(c?.comparison).toMatchObject({ measure: 'ncmec-cybertipline-reports', periodMatch: 'same', period: '2021' });
+    expect(c!.caveats[0]).toMatch(/CyberTipline reports concern suspected child sexual abuse material/);
+  });
+
+  test('a sentence that goes on about NCMEC’s reports meets its child sex trafficking count, not the hotline’s', () => {
+    const [, second] = all('The CyberTipline of the National Center for Missing & Exploited Children took 32 million reports in 2022.\n\nAbout 18,000 reports in 2022 concerned child sex trafficking.');
+    expect(second?.comparison).toMatchObject({ measure: 'ncmec-cybertipline-cst-reports', period: '2022' });
+  });
+
+  test('a hotline count meets the hotline’s series, without the CyberTipline caveat; a count that names neither meets neither', () => {
+    const [hotline] = all('The National Human Trafficking Hotline identified 11,000 trafficking cases in 2019.');
+    expect(hotline?.comparison?.measure).toBe('hotline-cases');
+    expect(hotline!.caveats.join(' ')).not.toMatch(/CyberTipline/);
+    const [neither] = all('Advocates identified 11,000 potential trafficking cases in 2019.');
+    expect(neither?.metric).toBe('hotline_reports');
+    expect(neither?.comparison ?? null).toBeNull();
+  });
+});
+
+describe('a caveat about one series', () => {
+  const caveats: Caveat[] = [
+    { id: 'general', text: 'Reports, not victims.' },
+    { id: 'tipline', text: 'Most reports to the tip line concern images.', when: { measures: ['tipline'] } },
+  ];
+  const order = (measure: string | null) => orderCaveats(caveats, { sentence: 'They received 900 reports.', predicate: 'reports', unit: 'count', period: null, measure }).map((c) => c.id);
+
+  test('comes first where the figure shown is of that series, and not at all otherwise', () => {
+    expect(order('tipline')).toEqual(['tipline', 'general']);
+    expect(order('hotline')).toEqual(['general']);
+    expect(order(null)).toEqual(['general']);
   });
 });

@@ -205,14 +205,20 @@ describe('why none is shown', () => {
 
 describe('the forced-labour profits estimate', () => {
   const figures = METRICS.metrics.find((m) => m.id === 'global_estimates')!.figures;
-  test('a dollar amount of yearly profits stands beside the ILO estimate; a part of it does not', () => {
-    const sentence = 'Exploiters pocket roughly $150 billion a year from the people they force to work.';
-    const choice = compareClaim({ sentence, unit: 'usd', period: null, number: at(sentence, '$150 billion'), value: 150e9 }, figures);
-    expect(choice.comparison?.figureId).toBe('ilo-2014-forced-labour-profits');
-    const part = 'Sexual exploitation alone brings in about $80 billion a year.';
-    const partChoice = compareClaim({ sentence: part, unit: 'usd', period: null, number: at(part, '$80 billion'), value: 80e9 }, figures);
-    expect(partChoice.comparison).toBeNull();
-    expect(partChoice.noFigure).toMatch(/another scope/);
+  const choose = (sentence: string, number: string, value: number, unit: 'usd' | 'percent' = 'usd') =>
+    compareClaim({ sentence, unit, period: null, number: at(sentence, number), value }, figures);
+  test('a dollar amount of yearly profits stands beside the ILO estimate; a part it has no figure for does not', () => {
+    expect(choose('Exploiters pocket roughly $150 billion a year from the people they force to work.', '$150 billion', 150e9).comparison?.figureId).toBe(
+      'ilo-2014-forced-labour-profits',
+    );
+    const part = choose('Forced labour on construction sites alone brings in about $30 billion a year.', '$30 billion', 30e9);
+    expect(part.comparison).toBeNull();
+    expect(part.noFigure).toMatch(/would not compare/);
+  });
+  test('the part from sexual exploitation, in dollars or as a share, stands beside the ILO’s figure for that part', () => {
+    expect(choose('Sexual exploitation alone brings in about $80 billion a year.', '$80 billion', 80e9).comparison?.figureId).toBe('ilo-2014-cse-profits');
+    const share = choose('Commercial sexual exploitation yields 60% of the profits of forced labour.', '60%', 60, 'percent');
+    expect(share.comparison?.figureId).toBe('ilo-2014-cse-profits-share');
   });
 });
 
