@@ -13,8 +13,8 @@ import { splitSentences } from './sentences';
 import type { FoundQuantity } from './quantity';
 import type { SentenceHits } from './scan';
 
-/** Why a number filed under "other" stands beside no figure. */
-const ONE_OFF = 'This number is not from a published series Metric Lens knows (a one-off incident or count), so no official figure is shown beside it.';
+/** Why a number filed under "other" stands beside no figure: Metric Lens holds no series for it, which says nothing of its source. */
+const NO_SERIES = 'This number matches none of the official series Metric Lens holds, so no official figure is shown beside it; that alone does not mean no official source stands behind it.';
 
 export interface Annotation {
   metricName: string;
@@ -118,7 +118,7 @@ export function annotate(
           [...metric.figures, ...extraFigures],
         );
   const comparison = choice?.comparison ?? null;
-  const noFigure = choice ? choice.noFigure : ONE_OFF;
+  const noFigure = choice ? choice.noFigure : NO_SERIES;
   const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period, measure: comparison?.measure ?? null });
   return {
     metricName: metric.name,

@@ -241,7 +241,7 @@ describe('which series a sentence speaks of', () => {
     const other = metricById('other');
     expect(other.figures.length).toBeGreaterThan(0);
     expect(annotate(q, 'found', other, [], context).comparison).toBeNull();
-    expect(annotate(q, 'found', other, [], context).noFigure).toMatch(/^This number is not from a published series/);
+    expect(annotate(q, 'found', other, [], context).noFigure).toMatch(/^This number matches none of the official series Metric Lens holds/);
     expect(annotate(q, 'found', metricById('cbp_uac_encounters'), [], context).comparison).not.toBeNull();
   });
 });
