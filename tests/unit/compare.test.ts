@@ -404,6 +404,10 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
     expect(ids('unsourced', 'Fewer than 1 in 50 victims are ever rescued.', 'ratio')[0]).toBe('unsourced.rescued');
     expect(ids('other', 'On Monday 4,000 children were in custody at the border.', 'count')[0]).toBe('other.snapshot');
     expect(ids('other', 'Volunteers handed out 4,000 backpacks to children.', 'count')).not.toContain('other.snapshot');
+    // Children gone missing in the country at large are the national study's; migrant children said to be missing are the inspector general's.
+    expect(ids('other', 'A viral post says 700,000 children go missing every year.', 'count')[0]).toBe('other.nismart');
+    expect(ids('unsourced', 'Thousands of missing children are reported each week.', 'count')[0]).toBe('unsourced.nismart');
+    expect(ids('unsourced', 'Some 90,000 migrant children are missing.', 'count')[0]).toBe('unsourced.whereabouts');
   });
 
   test('the two meanings of “38 per cent” are pointed out where a sentence says 38 percent', () => {
