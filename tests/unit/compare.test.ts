@@ -662,6 +662,13 @@ describe('one office of a total, one nationality, part of a year', () => {
 describe('one agency’s yearly counts', () => {
   const shown = (text: string) => findClaims(text)[0];
 
+  test('indictments and prosecutions DHS supported are two counts: each number meets its own', () => {
+    const claims = findClaims('In fiscal year 2022, DHS personnel supported 700 trafficking prosecutions and some 1,200 trafficking indictments.');
+    const of = (raw: string) => claims.find((c) => c.number.raw === raw)?.comparison?.measure;
+    expect(of('700')).toBe('dhs-ht-prosecutions-supported');
+    expect(of('some 1,200')).toBe('dhs-ht-indictments-supported');
+  });
+
   test('arrests in Homeland Security investigations meet DHS’s figure for that fiscal year', () => {
     const c = shown('Homeland Security Investigations made 2,360 human trafficking arrests in fiscal year 2021.');
     expect(c?.comparison).toMatchObject({ measure: 'dhs-hsi-ht-arrests', periodMatch: 'same', period: 'FY2021' });
