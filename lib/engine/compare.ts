@@ -906,6 +906,9 @@ function mismatchWords(mismatches: readonly (string | null)[], figures: readonly
   if (noun && mismatches.every((m) => m === 'noun')) {
     return `This number counts ${noun.word}; none of Metric Lens’s official figures for this metric counts ${noun.word} (they count: ${labels}), so none is shown: a figure that counts something else would not compare.`;
   }
+  if (mismatches.includes('agency')) {
+    return `Metric Lens’s official figure of this kind is one agency’s or operation’s own count (${listed(named('agency'))}); the sentence does not say its number is that agency’s, so none is shown: another agency’s count would not compare.`;
+  }
   if (mismatches.includes('field')) {
     return `The sentence does not say its number is what Metric Lens’s official figure for this metric counts (${listed(named('field'))}), only the same kind of thing, so none is shown: another part of the count would not compare.`;
   }
@@ -931,7 +934,7 @@ function contextLine(figures: readonly Figure[], input: ComparisonInput, noun: C
   // would read as a correction.
   const told = (f: Figure) => {
     const why = mismatchOf(f.measure);
-    return why === 'whole' || why === 'field';
+    return why === 'whole' || why === 'field' || why === 'agency';
   };
   // On a dated page, a figure for a period that had not begun is no context: the page could not speak of it.
   const { period, pageDate } = input;

@@ -62,8 +62,8 @@ export function seriesOf(measure: string): SeriesEntry | undefined {
   return SERIES.series[measure];
 }
 
-/** Why a series does not count what the sentence's number counts, or null where it may. */
-export type Mismatch = 'noun' | 'stage' | 'whole' | 'field';
+/** Why a series does not count what the sentence's number counts, or null where it may ('agency': the series is another agency's or operation's count). */
+export type Mismatch = 'noun' | 'stage' | 'whole' | 'field' | 'agency';
 
 const notWithPatterns = new Map<string, RegExp>();
 const ownWordsPatterns = new Map<string, RegExp>();
@@ -106,7 +106,7 @@ export function seriesMismatch(
   if (s.stages && claim.predicate && claim.predicate !== 'other' && !s.stages.includes(claim.predicate)) return 'stage';
   // "placed 15,000 follow-up calls" is not the count of calls that went unanswered.
   if (s.only && !cached(onlyPatterns, measure, s.only).test(plain(claim.sentence))) return 'field';
-  if (s.by && !byAgency(measure, s.by, claim)) return 'field';
+  if (s.by && !byAgency(measure, s.by, claim)) return 'agency';
   if (s.notWith) {
     const text = plain(claim.sentence);
     const own = s.words ? cached(ownWordsPatterns, measure, s.words).test(text) : false;

@@ -105,14 +105,14 @@ describe('which series may stand beside the number', () => {
     const sentence = 'Agents recovered 40 children during the operation.';
     const before = 'Federal Bureau of Investigation agents ran a four-day sting in twelve cities.';
     expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: 'FBI agents recovered 40 children.' })).toBeNull();
-    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence })).toBe('field');
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence })).toBe('agency');
     expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence, before })).toBeNull();
     // A sentence that names its own agency speaks of that one, not of the one named before.
     const police = 'State police recovered 40 children during the operation.';
-    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: police, before })).toBe('field');
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: police, before })).toBe('agency');
     const dhs = 'Homeland Security agents recovered 40 children during the operation.';
-    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: dhs, before })).toBe('field');
-    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence, before: 'The sting ran in twelve cities.' })).toBe('field');
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence: dhs, before })).toBe('agency');
+    expect(seriesMismatch('fbi-occ-children-recovered', { noun: child, sentence, before: 'The sting ran in twelve cities.' })).toBe('agency');
   });
 });
 
