@@ -410,6 +410,14 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
     expect(ids('unsourced', 'Some 90,000 migrant children are missing.', 'count')[0]).toBe('unsourced.whereabouts');
   });
 
+  test('a smuggling price gets the caveat of the kind of price it is', () => {
+    expect(ids('smuggling_fees', 'Gangs collect a piso of $1,000 from every migrant who crosses their stretch of river.', 'usd')[0]).toBe('fees.piso');
+    expect(ids('smuggling_fees', 'The price of the trip rose 30% between 2019 and 2023.', 'percent')[0]).toBe('fees.trend');
+    expect(ids('smuggling_fees', 'The estimate assumed that each migrant pays $6,000.', 'usd')[0]).toBe('fees.assumed');
+    const plain = ids('smuggling_fees', 'A migrant from Honduras paid $9,000 for the trip.', 'usd');
+    for (const id of ['fees.piso', 'fees.trend', 'fees.assumed']) expect(plain).not.toContain(id);
+  });
+
   test('the two meanings of “38 per cent” are pointed out where a sentence says 38 percent', () => {
     expect(ids('detected_victim_shares', 'Women and girls were 61 percent of detected victims.', 'percent')).not.toContain('detected.38');
     expect(ids('detected_victim_shares', 'Children were 38 percent of detected victims.', 'percent')).toContain('detected.38');
