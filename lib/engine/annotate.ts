@@ -91,6 +91,8 @@ export function annotate(
   context?: AnnotateContext,
 ): Annotation {
   const sentence = context ? context.passage.slice(context.sentence.start, context.sentence.end) : '';
+  // Only a sentence that continues the one before ("That is up 50%") needs it: the split is not paid for every claim.
+  const previous = context && continuesBefore(sentence) ? sentenceBefore(context.passage, context.sentence.start) : undefined;
   const period = context
     ? periodOf(context.passage, context.sentence, { start: context.sentence.start + q.start, end: context.sentence.start + q.end }, context.pageDate)
     : null;
@@ -108,8 +110,7 @@ export function annotate(
             ...(!q.vague && q.low !== null && q.high !== null && q.low < q.high ? { range: { low: q.low, high: q.high } } : {}),
             mainStandsIn: COMPARISON_POLICY.mainStandsIn.includes(metric.id),
             worldwide: COMPARISON_POLICY.worldwide.includes(metric.id),
-            // Only a sentence that continues the one before needs it: the split is not paid for every claim.
-            ...(context && continuesBefore(sentence) ? { previous: sentenceBefore(context.passage, context.sentence.start) } : {}),
+            ...(previous !== undefined ? { previous } : {}),
             ...(context ? { number: { start: q.start, end: q.end } } : {}),
             ...(context?.pageDate ? { pageDate: context.pageDate } : {}),
             ...(context ? { before: textBefore(context) } : {}),
@@ -119,7 +120,9 @@ export function annotate(
         );
   const comparison = choice?.comparison ?? null;
   const noFigure = choice ? choice.noFigure : NO_SERIES;
-  const caveats = orderCaveats(metric.caveats, { sentence, predicate, unit: q.unit, period, measure: comparison?.measure ?? null });
+  // A sentence that continues the one before speaks of its subject: that sentence's words say which caveats apply too.
+  const spoken = previous ? `${previous} ${sentence}` : sentence;
+  const caveats = orderCaveats(metric.caveats, { sentence: spoken, predicate, unit: q.unit, period, measure: comparison?.measure ?? null });
   return {
     metricName: metric.name,
     caveats: caveats.map((c) => c.text),

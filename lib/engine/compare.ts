@@ -729,7 +729,7 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: Compa
     if (unread) {
       const short = unread === 'short';
       return ruledOut(
-        `The sentence names ${short ? 'a day or month without its year' : 'a period without a date to count it from'}, which Metric Lens cannot date, so no figure is shown beside it: the latest it holds (${latest.period}) may not be the one meant.`,
+        `The sentence names ${short ? 'a day or month without its year' : 'a period without a date to count it from'}, which Metric Lens cannot date, so no figure is shown beside it: the latest figure of the series it fits best (“${latest.label}”, ${latest.period}) may not be the one meant.`,
       );
     }
     const later = latest === newest ? '' : ` The most recent in Metric Lens is ${newest.value} (${newest.period}).`;

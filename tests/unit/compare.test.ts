@@ -410,6 +410,13 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
     expect(ids('unsourced', 'Some 90,000 migrant children are missing.', 'count')[0]).toBe('unsourced.whereabouts');
   });
 
+  test('a sentence that goes on about the one before takes the caveats its subject calls for', () => {
+    const claims = findClaims('Migrants now pay cartels a piso of $1,200 per person to use their smuggling routes. That is up 40% from about $850 in 2019.', { sensitivity: 'broad' });
+    const rise = claims.find((c) => c.number.raw === '40%');
+    expect(rise?.metric).toBe('smuggling_fees');
+    expect(rise!.caveats[0]).toMatch(/criminal groups charge a tax on crossings/);
+  });
+
   test('a smuggling price gets the caveat of the kind of price it is', () => {
     expect(ids('smuggling_fees', 'Gangs collect a piso of $1,000 from every migrant who crosses their stretch of river.', 'usd')[0]).toBe('fees.piso');
     expect(ids('smuggling_fees', 'The price of the trip rose 30% between 2019 and 2023.', 'percent')[0]).toBe('fees.trend');
