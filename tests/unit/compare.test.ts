@@ -751,6 +751,19 @@ describe('one operation’s own figures', () => {
   });
 });
 
+describe('shares of one sex of detected victims', () => {
+  const shown = (text: string) => findClaims(text)[0];
+
+  test('a share of girl victims trafficked for sexual exploitation meets UNODC’s share for girls, not a share of all victims', () => {
+    expect(shown('UNODC found that 55 percent of the girl victims detected in 2022 were trafficked for sexual exploitation.')?.comparison?.measure).toBe(
+      'glotip-girl-sexual-exploitation-share',
+    );
+    const all = shown('UNODC found that 40 percent of all victims detected in 2022 were trafficked for sexual exploitation.');
+    expect(all?.comparison?.measure ?? null).not.toBe('glotip-girl-sexual-exploitation-share');
+    expect(all?.noFigure ?? '').toMatch(/counts girls only/);
+  });
+});
+
 describe('one country beside a worldwide estimate', () => {
   test('the worldwide figure is shown for scale only, and said to be worldwide', () => {
     const [c] = findClaims('About 12,000 children are thought to be trafficked into the United States each year, advocates claim.');
