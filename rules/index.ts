@@ -17,7 +17,7 @@ export function parseMetricBase(data: unknown, path = METRICS_PATH): MetricBase 
     // A caveat about a series speaks of one of this metric's own: a misspelt measure would silently never apply.
     const measures = new Set(entry.figures.map((f) => f.measure));
     for (const caveat of entry.caveats) {
-      const unknown = caveat.when?.measures?.filter((m) => !measures.has(m)) ?? [];
+      const unknown = [...(caveat.when?.measures ?? []), ...(caveat.when?.unlessMeasures ?? [])].filter((m) => !measures.has(m));
       if (unknown.length > 0) throw new Error(`${path}: caveat "${caveat.id}" of "${entry.id}" names no figure's measure: ${unknown.join(', ')}`);
     }
   }

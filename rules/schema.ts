@@ -93,13 +93,16 @@ export type SourceCitation = z.infer<typeof SourceCitation>;
  * When a caveat applies; every condition given must hold, and a caveat
  * without `when` always applies. Terms are words in the claim's sentence;
  * periodFrom/periodTo bound the period the claim is about; measures are the
- * series whose figure, shown beside the claim, the caveat speaks of.
+ * series whose figure, shown beside the claim, the caveat speaks of, and
+ * unlessMeasures those beside whose figure it does not apply (a caveat about
+ * one hotline beside another's count).
  */
 export const CaveatCondition = z.object({
   predicates: z.array(PredicateId).min(1).optional(),
   units: z.array(Unit).min(1).optional(),
   terms: z.array(Term).min(1).optional(),
   measures: z.array(RuleId).min(1).optional(),
+  unlessMeasures: z.array(RuleId).min(1).optional(),
   periodFrom: IsoDate.optional(),
   periodTo: IsoDate.optional(),
 });

@@ -31,10 +31,12 @@ function hasTerm(tokens: readonly string[], term: string): boolean {
   return false;
 }
 
-/** Rank: conditions that hold (higher first); 0 = general; -1 = period unknown; null = does not apply. */
+/** Rank: conditions that hold (higher first); 0 = general (or only unlessMeasures); -1 = period unknown; null = does not apply. */
 function rank(caveat: Caveat, ctx: CaveatContext, tokens: readonly string[]): number | null {
   const when = caveat.when;
   if (!when) return 0;
+  // Not a condition that holds, only one that rules the caveat out: it adds nothing to the rank.
+  if (when.unlessMeasures && ctx.measure && when.unlessMeasures.includes(ctx.measure)) return null;
   let held = 0;
   if (when.predicates) {
     if (!when.predicates.includes(ctx.predicate)) return null;

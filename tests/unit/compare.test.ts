@@ -798,6 +798,8 @@ describe('the CyberTipline and the trafficking hotline are different counts', ()
     expect(c?.metric).toBe('hotline_reports');
     expect(c?.comparison).toMatchObject({ measure: 'ncmec-cybertipline-reports', periodMatch: 'same', period: '2021' });
     expect(c!.caveats[0]).toMatch(/CyberTipline reports concern suspected child sexual abuse material/);
+    // The trafficking hotline's own caveat does not stand beside NCMEC's count.
+    expect(c!.caveats.join(' ')).not.toMatch(/the hotline reported 2,153/);
   });
 
   test('a sentence that goes on about NCMEC’s reports meets its child sex trafficking count, not the hotline’s', () => {
@@ -826,5 +828,14 @@ describe('a caveat about one series', () => {
     expect(order('tipline')).toEqual(['tipline', 'general']);
     expect(order('hotline')).toEqual(['general']);
     expect(order(null)).toEqual(['general']);
+  });
+
+  test('a caveat ruled out beside one series’ figure stays a general one beside any other, or none', () => {
+    const withUnless: Caveat[] = [...caveats, { id: 'hotline-only', text: 'Hotline cases are potential cases.', when: { unlessMeasures: ['tipline'] } }];
+    const ids = (measure: string | null) =>
+      orderCaveats(withUnless, { sentence: 'They received 900 reports.', predicate: 'reports', unit: 'count', period: null, measure }).map((c) => c.id);
+    expect(ids('tipline')).toEqual(['tipline', 'general']);
+    expect(ids('hotline')).toEqual(['general', 'hotline-only']);
+    expect(ids(null)).toEqual(['general', 'hotline-only']);
   });
 });

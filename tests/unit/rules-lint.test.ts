@@ -71,7 +71,8 @@ function lintMetricBase(data: unknown): string[] {
     if (/[\n.]$/.test(m.tooltip) || m.tooltip.includes('\n') || m.tooltip.length > 100) {
       problems.push(`tooltip: ${where} must be one short line without a final full stop`);
     }
-    const always = m.caveats.filter((c) => !c.when);
+    // A caveat ruled out only beside some series' figures is still a general one.
+    const always = m.caveats.filter((c) => !c.when || Object.keys(c.when).every((k) => k === 'unlessMeasures'));
     if (always.length < 2 || always.length > 5 || m.caveats.some((c) => !c.text.endsWith('.'))) {
       problems.push(`caveats: ${where} needs 2 to 5 that always apply, each ending with a full stop`);
     }
