@@ -1,8 +1,8 @@
 // Which of a metric's caveats speak to this sentence, most specific first. A
 // caveat's `when` conditions must all hold; one without conditions always
 // applies and comes after those written for this predicate, unit, wording,
-// period or the series of the figure shown. A period condition the sentence cannot settle (it names no period)
-// keeps the caveat, after the general ones.
+// period or series of the figure shown. A period condition the sentence
+// cannot settle (it names no period) keeps the caveat, after the general ones.
 import type { ClaimPeriod, PredicateId, Unit } from '../contract';
 import type { Caveat } from '../../rules/schema';
 import { tokenize } from './lexicon';
