@@ -8,7 +8,7 @@ import type { Figure } from '../../rules/schema';
 import { tokenize } from './lexicon';
 import { findQuantities, type FoundQuantity } from './quantity';
 import { unreadPeriod } from './period';
-import { countedNoun, type CountedNoun, type Mismatch, namesAgency, officeOnly, seriesMismatch, seriesOf, seriesWords } from './series-fit';
+import { countedNoun, type CountedNoun, type Mismatch, namesAgency, officeOnly, otherScopeWords, seriesMismatch, seriesOf, seriesWords } from './series-fit';
 import { alternation } from './term-pattern';
 
 /** Shares compare with shares (a percent with a ratio, scaled); every other unit only with itself. */
@@ -491,7 +491,9 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   const mismatches = inUnit.map((f) => mismatchOf(f.measure));
   const usable = inUnit.filter((_, i) => mismatches[i] === null);
   if (!usable.length) {
-    const why = mismatchWords(mismatches, inUnit, noun, SHARE_UNITS.includes(input.unit));
+    // The words of the wider whole or the part the sentence names, said back to it.
+    const scopeWords = inUnit.map((f, i) => (mismatches[i] === 'whole' ? otherScopeWords(f.measure, scopeText(input)) : null)).find((w) => w !== null) ?? null;
+    const why = mismatchWords(mismatches, inUnit, noun, SHARE_UNITS.includes(input.unit), scopeWords);
     // A part (a cartel's piso) beside the whole (the full fee) misleads even "for context".
     return mismatches.every((m) => m === 'whole') ? none(why) : context(why);
   }
@@ -778,10 +780,14 @@ function choosePeriod(measure: Measure, period: ClaimPeriod | null, input: Compa
   return { comparison: describe(nearest, false, 'nearest', statement + running) };
 }
 
-/** How far the nearest figure is, where it is years away: "(15 years earlier)" says what "nearest" may hide. */
+/**
+ * How far the nearest figure is, where it is years away: "(15 years earlier)" says what "nearest" may hide.
+ * Counted from the start of one period to the start of the other, as a reader counts calendar years
+ * (2018 is 4 years before 2022), not over the gap between them.
+ */
 function yearsAway(f: Figure, p: ClaimPeriod, apart: number): string {
-  const years = Math.round(apart);
-  if (years < 2) return '';
+  if (Math.round(apart) < 2) return '';
+  const years = Math.round(days(f.periodStart, p.from) / YEAR_DAYS);
   return ` (${years} years ${f.periodEnd < p.from ? 'earlier' : 'later'})`;
 }
 
@@ -894,7 +900,7 @@ function newestEdition(measure: Measure, measures: readonly Measure[], pageDate?
 }
 
 /** Why no series of the metric counts what the number counts, in one sentence. */
-function mismatchWords(mismatches: readonly (string | null)[], figures: readonly Figure[], noun: CountedNoun | null, share: boolean): string {
+function mismatchWords(mismatches: readonly (string | null)[], figures: readonly Figure[], noun: CountedNoun | null, share: boolean, scopeWords: string | null = null): string {
   const named = (why: string | null) => figures.filter((_, i) => why === null || mismatches[i] === why);
   const listed = (list: readonly Figure[]) => [...new Set(list.map((f) => f.label))].slice(0, 2).map((l) => `“${l}”`).join('; ');
   const labels = listed(named(null));
@@ -915,7 +921,8 @@ function mismatchWords(mismatches: readonly (string | null)[], figures: readonly
   if (mismatches.includes('stage')) {
     return `The sentence speaks of another step than Metric Lens’s official figures for this metric count (${listed(named('stage'))}), so none is shown: a count taken at another step would not compare.`;
   }
-  return `The sentence speaks of another scope (a wider whole, or one part) than Metric Lens’s official figures for this metric count (${listed(named('whole'))}), so none is shown: the two would not compare.`;
+  const said = scopeWords ? `“${scopeWords}”, ` : '';
+  return `The sentence speaks of ${said}another scope (a wider whole, or one part) than Metric Lens’s official figures for this metric count (${listed(named('whole'))}), so none is shown: the two would not compare.`;
 }
 
 /**

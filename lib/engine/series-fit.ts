@@ -115,6 +115,14 @@ export function seriesMismatch(
   return null;
 }
 
+/** The words of another scope a sentence names that a series is not ("modern slavery"), as the sentence says them; null where it names none. */
+export function otherScopeWords(measure: string, sentence: string): string | null {
+  const s = seriesOf(measure);
+  if (!s?.notWith) return null;
+  const m = cached(notWithPatterns, measure, s.notWith).exec(plain(sentence));
+  return m ? m[0].replace(/^[^\p{L}\p{N}]+/u, '') : null;
+}
+
 const totalPatterns = new Map<string, { part: RegExp; whole: RegExp }>();
 
 /**

@@ -62,7 +62,12 @@ describe('the official figure shown', () => {
     const sentence = 'Agents apprehended 60,000 children in FY2024.';
     const c = chooseComparison({ sentence, unit: 'count', period: periodIn(sentence), number: { start: 19, end: 25 } }, PATROL);
     expect(c?.periodMatch).toBe('nearest');
-    expect(c!.statement).toMatch(/; nearest: FY2021 \(2 years earlier\)\.$/);
+    expect(c!.statement).toMatch(/; nearest: FY2021 \(3 years earlier\)\.$/);
+    // Counted as a reader counts calendar years: 2018 is four years before 2022, not three.
+    const cal = (y: number) => ({ period: String(y), periodStart: `${y}-01-01`, periodEnd: `${y}-12-31` });
+    const yearly = [figure('cases-2018', 'cases', 'Cases reported to the hotline', 10_000, cal(2018))];
+    const s2022 = 'The hotline logged 12,000 cases in 2022.';
+    expect(chooseComparison({ sentence: s2022, unit: 'count', period: periodIn(s2022) }, yearly)!.statement).toMatch(/nearest: 2018 \(4 years earlier\)\.$/);
   });
 
   test('a calendar year is not the fiscal year of the same number', () => {
@@ -415,6 +420,14 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
     const rise = claims.find((c) => c.number.raw === '40%');
     expect(rise?.metric).toBe('smuggling_fees');
     expect(rise!.caveats[0]).toMatch(/criminal groups charge a tax on crossings/);
+  });
+
+  test('modern slavery is said to hold forced marriage; the child-labour caveat comes only with labour', () => {
+    const slavery = ids('global_estimates', 'Some 9 million children are held in modern slavery worldwide.', 'count');
+    expect(slavery[0]).toBe('global.modern-slavery');
+    expect(slavery).not.toContain('global.child-labour');
+    expect(ids('global_estimates', 'About 3 million children in forced labour were counted in 2021.', 'count')).toContain('global.child-labour');
+    expect(ids('global_estimates', 'Most forced labour, 86 percent, is imposed by private actors.', 'percent')).not.toContain('global.child-labour');
   });
 
   test('a smuggling price gets the caveat of the kind of price it is', () => {
