@@ -912,6 +912,11 @@ function mismatchWords(mismatches: readonly (string | null)[], figures: readonly
   if (noun && mismatches.every((m) => m === 'noun')) {
     return `This number counts ${noun.word}; none of Metric Lens’s official figures for this metric counts ${noun.word} (they count: ${labels}), so none is shown: a figure that counts something else would not compare.`;
   }
+  // A share held back from every share series for what it counts, its field or its whole (a share of all
+  // the enslaved beside forced labour's share of them) is a share of something else: said as such.
+  if (share && mismatches.every((m) => m === 'field' || m === 'whole' || m === 'noun')) {
+    return `None of Metric Lens’s official shares for this metric measures what this sentence’s share measures (they are: ${labels}), so none is shown: a share of something else would not compare.`;
+  }
   if (mismatches.includes('agency')) {
     return `Metric Lens’s official figure of this kind is one agency’s or operation’s own count (${listed(named('agency'))}); the sentence does not say its number is that agency’s, so none is shown: another agency’s count would not compare.`;
   }

@@ -777,6 +777,15 @@ describe('shares of one sex of detected victims', () => {
   });
 });
 
+describe('a share of a whole no share series is of', () => {
+  test('a share of everyone in modern slavery is said to be a share of something else, not "another part of the count"', () => {
+    const [c] = findClaims('One in four enslaved people are children, the 2016 estimate found.');
+    expect(c?.metric).toBe('global_estimates');
+    expect(c?.comparison ?? null).toBeNull();
+    expect(c?.noFigure).toMatch(/^None of Metric Lens’s official shares for this metric measures what this sentence’s share measures/);
+  });
+});
+
 describe('one country beside a worldwide estimate', () => {
   test('the worldwide figure is shown for scale only, and said to be worldwide', () => {
     const [c] = findClaims('About 12,000 children are thought to be trafficked into the United States each year, advocates claim.');
