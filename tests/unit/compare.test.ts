@@ -430,6 +430,11 @@ describe('caveats of the shipped knowledge base speak to the sentence', () => {
     expect(ids('global_estimates', 'Most forced labour, 86 percent, is imposed by private actors.', 'percent')).not.toContain('global.child-labour');
   });
 
+  test('one employer’s child-labour case is set within the national yearly count', () => {
+    expect(ids('labor_violations', 'The contractor employed 40 teenagers on night shifts, investigators said.', 'count')[0]).toBe('labor.one-employer');
+    expect(ids('labor_violations', 'Minors worked too many hours in 3,000 cases last year.', 'count')).not.toContain('labor.one-employer');
+  });
+
   test('a smuggling price gets the caveat of the kind of price it is', () => {
     expect(ids('smuggling_fees', 'Gangs collect a piso of $1,000 from every migrant who crosses their stretch of river.', 'usd')[0]).toBe('fees.piso');
     expect(ids('smuggling_fees', 'The price of the trip rose 30% between 2019 and 2023.', 'percent')[0]).toBe('fees.trend');
