@@ -300,19 +300,33 @@ function knownWatchdogReports(lines: readonly string[]): Set<string> {
     if (!lines[i]!.includes('content-annotator.js') || !lines[i]!.includes('Script terminated by timeout')) continue;
     const frames: string[] = [];
     for (let j = i + 1; j < lines.length && /^\S*@moz-extension:\/\//.test(lines[j]!); j++) frames.push(lines[j]!);
-    if (!frames.some((f) => isPlacementMeasure(f) || /^(ensureMount|update|onBlur|leaveFocus|render)@/.test(f))) continue;
+    if (!frames.some((f) => isPlacementMeasure(f) || isRenderQueue(f) || /^(ensureMount|update|onBlur|leaveFocus|render)@/.test(f))) continue;
     known.add(lines[i]!);
     for (const f of frames) known.add(f);
   }
   return known;
 }
 
+/** The built content-annotator.js around a stack frame's position, or null for a frame elsewhere. */
+function codeAround(frame: string): string | null {
+  const at = /content-annotator\.js:(\d+):(\d+)$/.exec(frame);
+  if (!at) return null;
+  const line = readFileSync(join(FIREFOX_BUILD, 'content-annotator.js'), 'utf8').split('\n')[Number(at[1]) - 1] ?? '';
+  return line.slice(Math.max(0, Number(at[2]) - 400), Number(at[2]) + 100);
+}
+
 /** Whether a stack frame is inside the placement measure of the built content-annotator.js. */
 function isPlacementMeasure(frame: string): boolean {
-  const at = /content-annotator\.js:(\d+):(\d+)$/.exec(frame);
-  if (!at) return false;
-  const line = readFileSync(join(FIREFOX_BUILD, 'content-annotator.js'), 'utf8').split('\n')[Number(at[1]) - 1] ?? '';
+  const around = codeAround(frame);
   // The measure is the only code that lifts the popup's height cut before reading its size.
-  const around = line.slice(Math.max(0, Number(at[2]) - 400), Number(at[2]) + 100);
-  return /maxHeight=``/.test(around) || /maxHeight = ''/.test(around);
+  return around !== null && (/maxHeight=``/.test(around) || /maxHeight = ''/.test(around));
+}
+
+/**
+ * Whether a stack frame is Preact's queue of pending renders in the built script: the in-page UI is the
+ * only Preact tree there, so a stack that ends in it is a render of that UI (its names are minified).
+ */
+function isRenderQueue(frame: string): boolean {
+  const around = codeAround(frame);
+  return around !== null && /debounceRendering/.test(around);
 }
