@@ -5,7 +5,7 @@
 import type { ClaimPeriod, Comparison, Conflation, MetricId, PredicateId, SourceRef } from '../contract';
 import type { Figure, MetricEntry } from '../../rules/schema';
 import { orderCaveats } from './caveats';
-import { compareClaim, continuesBefore } from './compare';
+import { compareClaim, continuesBefore, scopeText } from './compare';
 import { COMPARISON_POLICY } from '../../rules/comparison';
 import type { Hit } from './lexicon';
 import { periodOf } from './period';
@@ -121,8 +121,7 @@ export function annotate(
   const comparison = choice?.comparison ?? null;
   const noFigure = choice ? choice.noFigure : NO_SERIES;
   // A sentence that continues the one before speaks of its subject: that sentence's words say which caveats apply too.
-  const spoken = previous ? `${previous} ${sentence}` : sentence;
-  const caveats = orderCaveats(metric.caveats, { sentence: spoken, predicate, unit: q.unit, period, measure: comparison?.measure ?? null });
+  const caveats = orderCaveats(metric.caveats, { sentence: scopeText({ sentence, previous }), predicate, unit: q.unit, period, measure: comparison?.measure ?? null });
   return {
     metricName: metric.name,
     caveats: caveats.map((c) => c.text),

@@ -336,7 +336,7 @@ export function continuesBefore(sentence: string): boolean {
 }
 
 /** The text whose words say what the number counts: the sentence, with the one before where it continues that one. */
-function scopeText(input: ComparisonInput): string {
+export function scopeText(input: Pick<ComparisonInput, 'sentence' | 'previous'>): string {
   return input.previous && continuesBefore(input.sentence) ? `${input.previous} ${input.sentence}` : input.sentence;
 }
 
@@ -492,7 +492,7 @@ export function compareClaim(input: ComparisonInput, figures: readonly Figure[])
   const usable = inUnit.filter((_, i) => mismatches[i] === null);
   if (!usable.length) {
     // The words of the wider whole or the part the sentence names, said back to it.
-    const scopeWords = inUnit.map((f, i) => (mismatches[i] === 'whole' ? otherScopeWords(f.measure, scopeText(input)) : null)).find((w) => w !== null) ?? null;
+    const scopeWords = inUnit.map((f, i) => (mismatches[i] === 'whole' ? otherScopeWords(f.measure, claim.sentence) : null)).find((w) => w !== null) ?? null;
     const why = mismatchWords(mismatches, inUnit, noun, SHARE_UNITS.includes(input.unit), scopeWords);
     // A part (a cartel's piso) beside the whole (the full fee) misleads even "for context".
     return mismatches.every((m) => m === 'whole') ? none(why) : context(why);
